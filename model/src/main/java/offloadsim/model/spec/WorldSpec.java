@@ -1,0 +1,28 @@
+package offloadsim.model.spec;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The initial world of a run: one tenant attached and Active on one pageserver, built from remote
+ * state (index parts and the tenant manifest) the way attach would build it.
+ *
+ * @param timelines         timelines in any order; ancestors must be listed
+ * @param offloadingEnabled the timeline_offloading config (auto-offload by compaction)
+ * @param compactionSteps   how many yield points one timeline's compact() takes (the check-to-use gap)
+ */
+public record WorldSpec(List<TimelineSpec> timelines, boolean offloadingEnabled, int compactionSteps) {
+    public WorldSpec {
+        timelines = List.copyOf(timelines);
+        if (compactionSteps < 0) throw new IllegalArgumentException("compactionSteps must not be negative");
+        Set<String> ids = new LinkedHashSet<>();
+        for (TimelineSpec t : timelines) {
+            if (!ids.add(t.id())) throw new IllegalArgumentException("timeline " + t.id() + " is listed twice");
+        }
+        for (TimelineSpec t : timelines) {
+            if (t.ancestor() != null && !ids.contains(t.ancestor()))
+                throw new IllegalArgumentException("timeline " + t.id() + " has unknown ancestor " + t.ancestor());
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package offloadsim.sim.api;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * Shared state read and written without a mutex (a watch channel, an atomic flag). The deterministic
+ * runtime records each access, so partial-order reduction knows which steps conflict. Every piece of
+ * model state that tasks share must be either guarded by a {@link SimMutex} or held in a SimVar.
+ */
+public interface SimVar<T> {
+    String name();
+
+    T get();
+
+    void set(T value);
+
+    /** Read-modify-write as one indivisible access (compare-and-set, send_if_modified). */
+    T update(UnaryOperator<T> f);
+}

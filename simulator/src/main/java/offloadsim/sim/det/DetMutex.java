@@ -1,0 +1,94 @@
+package offloadsim.sim.det;
+
+import java.util.ArrayDeque;
+import offloadsim.sim.api.Panic;
+import offloadsim.sim.api.SimMutex;
+
+/** FIFO mutex: on release the lock is handed straight to the longest waiter. */
+final class DetMutex implements SimMutex {
+    private final DetSim sim;
+    private final String name;
+    private final boolean async;
+    private final int object;
+    private final ArrayDeque<DetTask> waiters = new ArrayDeque<>();
+    private DetTask owner;
+
+    DetMutex(DetSim sim, String name, boolean async, int object) {
+        this.sim = sim;
+        this.name = name;
+        this.async = async;
+        this.object = object;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Guard lock() {
+        DetTask me = sim.requireTask("lock " + name);
+        sim.footprint().write(object);
+        if (owner == me) throw new Panic("task " + me.name + " locks " + name + " it already holds (self-deadlock)");
+        if (owner == null) {
+            take(me);
+        } else {
+            waiters.add(me);
+            sim.block("mutex " + name + " (held by " + owner.name + ")", "lock " + name, -1);
+            // unlock() handed the mutex over to us
+        }
+        return new DetGuard();
+    }
+
+    @Override
+    public Guard tryLock() {
+        DetTask me = sim.requireTask("try_lock " + name);
+        sim.footprint().write(object);
+        if (owner != null) return null;
+        take(me);
+        return new DetGuard();
+    }
+
+    private void take(DetTask t) {
+        owner = t;
+        if (!async) t.syncHeld++;
+        sim.trace().event(sim.step(), t.name, "lock", name);
+    }
+
+    private void release() {
+        DetTask me = sim.currentTask();
+        if (owner == null || (me != null && owner != me))
+            throw new IllegalStateException("unlock of " + name + " by " + (me == null ? "main" : me.name) + " which does not hold it");
+        sim.footprint().write(object);
+        if (!async) owner.syncHeld--;
+        sim.trace().event(sim.step(), owner.name, "unlock", name);
+        owner = null;
+        DetTask next = waiters.poll();
+        if (next != null) {
+            take(next);
+            sim.wake(next);
+        }
+    }
+
+    @Override
+    public String owner() {
+        sim.footprint().read(object);
+        return owner == null ? null : owner.name;
+    }
+
+    @Override
+    public boolean isHeldByCurrentTask() {
+        return owner != null && owner == sim.currentTask();
+    }
+
+    private final class DetGuard implements Guard {
+        private boolean closed;
+
+        @Override
+        public void close() {
+            if (closed) throw new IllegalStateException("guard of " + name + " closed twice");
+            closed = true;
+            release();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package offloadsim.sim.det;
+
+import java.util.ArrayList;
+import java.util.List;
+import jdk.internal.vm.Continuation;
+import offloadsim.sim.api.TaskHandle;
+
+/** A task of the deterministic runtime: a continuation plus what the scheduler needs to know of it. */
+final class DetTask implements TaskHandle {
+
+    enum State { RUNNABLE, BLOCKED, DONE }
+
+    final int id;
+    final String name;
+    final boolean daemon;
+    final int lifecycleObject;
+    final DetSim sim;
+    Continuation continuation;
+    State state = State.RUNNABLE;
+    /** What it is blocked on (for deadlock reports), or null. */
+    String blockedOn;
+    /** The yield label it resumes from. */
+    String label = "start";
+    /** Virtual time at which a timed wait expires, or -1. */
+    long wakeAt = -1;
+    boolean timedOut;
+    /** Synchronous (std) mutexes held: they must never be held across a yield. */
+    int syncHeld;
+    Throwable failure;
+    final List<DetTask> joiners = new ArrayList<>(1);
+
+    DetTask(DetSim sim, int id, String name, boolean daemon, int lifecycleObject) {
+        this.sim = sim;
+        this.id = id;
+        this.name = name;
+        this.daemon = daemon;
+        this.lifecycleObject = lifecycleObject;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void join() {
+        sim.join(this);
+    }
+
+    @Override
+    public boolean isDone() {
+        sim.footprint().read(lifecycleObject);
+        return state == State.DONE;
+    }
+
+    @Override
+    public Throwable failure() {
+        return failure;
+    }
+}

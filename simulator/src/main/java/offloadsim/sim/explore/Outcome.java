@@ -1,0 +1,41 @@
+package offloadsim.sim.explore;
+
+/**
+ * How a run ended.
+ *
+ * @param kind    the category
+ * @param oracle  the oracle that fired ({@code panic}, {@code deadlock}, {@code step-budget} for the others)
+ * @param message what happened, naming the entity
+ * @param task    the task that was running (or blocked, for a deadlock); null for a clean end
+ * @param label   that task's last yield label
+ * @param step    the step index at which it happened
+ */
+public record Outcome(Kind kind, String oracle, String message, String task, String label, int step) {
+
+    public enum Kind {
+        /** Every task ended and every oracle held. */
+        OK,
+        /** An oracle reported a violation. */
+        VIOLATION,
+        /** A task threw: a panic of the production code or a bug in the model. */
+        PANIC,
+        /** Tasks are blocked and nothing can wake them. */
+        DEADLOCK,
+        /** The run exceeded its step budget (a livelock or an unbounded loop). */
+        STEP_BUDGET
+    }
+
+    public static Outcome ok(int steps) {
+        return new Outcome(Kind.OK, null, null, null, null, steps);
+    }
+
+    public boolean isFailure() {
+        return kind != Kind.OK;
+    }
+
+    /** One line: "VIOLATION stuck-stopping: timeline t1 ... [task compaction @label, step 31]". */
+    public String summary() {
+        if (kind == Kind.OK) return "OK after " + step + " steps";
+        return kind + " " + oracle + ": " + message + (task != null ? " [task " + task + " @" + label + ", step " + step + "]" : " [step " + step + "]");
+    }
+}

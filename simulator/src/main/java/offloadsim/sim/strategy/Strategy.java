@@ -1,0 +1,40 @@
+package offloadsim.sim.strategy;
+
+/**
+ * Decides every choice of a run: which runnable task goes next and what a random draw returns.
+ * Shaped like shuttle's scheduler: start an execution, pick tasks, give values; plus feedback about
+ * each executed step for the strategies that need it (partial-order reduction).
+ */
+public interface Strategy {
+
+    /** Short name used on the command line and in reports ("random", "pct", "exhaustive", "replay"). */
+    String name();
+
+    /**
+     * Prepares the next execution. {@code seed} identifies it (the explorer passes consecutive seeds).
+     * Returns false when the strategy has nothing more to explore.
+     */
+    boolean beginExecution(long seed);
+
+    /** Index into {@code point.runnable()} of the task to run next; called only when there is a choice. */
+    int pickTask(SchedulingPoint point);
+
+    /** A value in {@code [0, bound)} for a random draw of the code under test. */
+    int pickInt(int bound, String label);
+
+    /** Called after every executed step, with its footprint. */
+    default void afterStep(StepRecord step) {}
+
+    /** Called when the execution has ended, however it ended. */
+    default void endExecution(boolean violated) {}
+
+    /** True once the whole (bounded) space the strategy covers has been explored. */
+    default boolean exhausted() {
+        return false;
+    }
+
+    /** One line describing the parameters, for reports ("pct depth=3 maxSteps=412"). */
+    default String describe() {
+        return name();
+    }
+}
