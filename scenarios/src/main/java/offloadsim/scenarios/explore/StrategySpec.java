@@ -1,0 +1,37 @@
+package offloadsim.scenarios.explore;
+
+import offloadsim.sim.strategy.RandomWalk;
+import offloadsim.sim.strategy.Strategy;
+
+/**
+ * A strategy choice from the command line or the matrix: its name and parameters.
+ *
+ * @param name        random | pct | urw | exhaustive
+ * @param depth       PCT bug depth
+ * @param preemptions exhaustive search's preemption bound (-1 = unbounded)
+ * @param por         exhaustive search with partial-order reduction
+ */
+public record StrategySpec(String name, int depth, int preemptions, boolean por) {
+
+    public static final java.util.List<String> NAMES = java.util.List.of("random");
+
+    public static StrategySpec random() {
+        return new StrategySpec("random", 0, 0, false);
+    }
+
+    /** Validates the name and parameters; IllegalArgumentException with a one-line reason. */
+    public static StrategySpec of(String name, int depth, int preemptions, boolean por) {
+        if (!NAMES.contains(name)) throw new IllegalArgumentException("unknown strategy '" + name + "' (known: " + String.join(", ", NAMES) + ")");
+        if (depth < 1) throw new IllegalArgumentException("PCT depth must be at least 1, got " + depth);
+        if (preemptions < -1) throw new IllegalArgumentException("preemption bound must be -1 (unbounded) or more, got " + preemptions);
+        return new StrategySpec(name, depth, preemptions, por);
+    }
+
+    /** A fresh strategy instance (strategies keep per-exploration state). */
+    public Strategy create() {
+        return switch (name) {
+            case "random" -> new RandomWalk();
+            default -> throw new IllegalArgumentException("unknown strategy '" + name + "'");
+        };
+    }
+}

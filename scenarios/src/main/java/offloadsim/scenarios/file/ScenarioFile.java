@@ -1,0 +1,300 @@
+package offloadsim.scenarios.file;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import offloadsim.model.oracles.OracleNames;
+import offloadsim.model.spec.TimelineSpec;
+import offloadsim.model.spec.WorldSpec;
+import offloadsim.scenarios.StaticScenario;
+import offloadsim.scenarios.TaskSpec;
+import offloadsim.scenarios.ops.Op;
+import offloadsim.sim.api.Failpoints;
+import offloadsim.sim.explore.RunOptions;
+import offloadsim.sim.trace.Trace;
+
+/**
+ * Reads scenario files (YAML, or JSON which is YAML too). The format is documented in README.md; every
+ * problem is reported as one line naming the file, the field path and what is wrong.
+ */
+public final class ScenarioFile {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> TOP = Set.of("name", "description", "world", "failpoints", "tasks", "oracles", "preemptive", "max-steps");
+    private static final Set<String> WORLD = Set.of("offloading", "compaction-steps", "timelines");
+    private static final Set<String> TIMELINE = Set.of("id", "ancestor", "archived", "offloaded");
+    private static final Set<String> TASK = Set.of("name", "ops");
+
+    private final String source;
+
+    private ScenarioFile(String source) {
+        this.source = source;
+    }
+
+    public static StaticScenario load(Path path) throws ScenarioFileException {
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioFileException(path.toString(), "", "no such file");
+        } catch (IOException e) {
+            throw new ScenarioFileException(path.toString(), "", "cannot be read (" + e.getMessage() + ")");
+        }
+        return parse(path.toString(), text);
+    }
+
+    public static StaticScenario parse(String source, String text) throws ScenarioFileException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JacksonException e) {
+            String msg = e.getOriginalMessage().lines().findFirst().orElse("syntax error");
+            var loc = e.getLocation();
+            throw new ScenarioFileException(source, "", "not valid YAML/JSON" + (loc != null ? " at line " + loc.getLineNr() : "") + ": " + msg);
+        } catch (IOException e) {
+            throw new ScenarioFileException(source, "", "cannot be parsed (" + e.getMessage() + ")");
+        }
+        return new ScenarioFile(source).scenario(root);
+    }
+
+    private StaticScenario scenario(JsonNode root) throws ScenarioFileException {
+        if (root == null || !root.isObject()) throw fail("", "must be a mapping with name, world and tasks");
+        onlyKnown(root, "", TOP);
+        String name = requiredText(root, "name");
+        if (!name.matches("[a-z0-9][a-z0-9-]*")) throw fail("name", "'" + name + "' must be lower-case letters, digits and dashes");
+        String description = root.has("description") ? text(root.get("description"), "description") : "";
+        WorldSpec world = world(required(root, "world"));
+        Set<String> ids = new LinkedHashSet<>();
+        world.timelines().forEach(t -> ids.add(t.id()));
+
+        Map<String, Failpoints.Mode> fps = new LinkedHashMap<>();
+        if (root.has("failpoints")) {
+            JsonNode f = root.get("failpoints");
+            if (!f.isObject()) throw fail("failpoints", "must map failpoint names to pause, fail or off");
+            for (Iterator<Map.Entry<String, JsonNode>> it = f.fields(); it.hasNext(); ) {
+                var e = it.next();
+                String v = text(e.getValue(), "failpoints." + e.getKey());
+                Failpoints.Mode mode = switch (v) {
+                    case "pause" -> Failpoints.Mode.PAUSE;
+                    case "fail" -> Failpoints.Mode.FAIL;
+                    case "off" -> Failpoints.Mode.OFF;
+                    default -> throw fail("failpoints." + e.getKey(), "'" + v + "' is not one of pause, fail, off");
+                };
+                fps.put(e.getKey(), mode);
+            }
+        }
+
+        JsonNode tasksNode = required(root, "tasks");
+        if (!tasksNode.isArray() || tasksNode.isEmpty()) throw fail("tasks", "must be a non-empty list of {name, ops}");
+        Set<String> known = new LinkedHashSet<>(ids);
+        collectBranchTargets(tasksNode, known);
+        List<TaskSpec> tasks = new ArrayList<>();
+        Set<String> taskNames = new LinkedHashSet<>();
+        for (int i = 0; i < tasksNode.size(); i++) {
+            String at = "tasks[" + i + "]";
+            JsonNode t = tasksNode.get(i);
+            if (!t.isObject()) throw fail(at, "must be a mapping with name and ops");
+            onlyKnown(t, at, TASK);
+            String tn = requiredText(t, at + ".name", t.get("name"));
+            if (!taskNames.add(tn)) throw fail(at + ".name", "task '" + tn + "' is defined twice");
+            JsonNode opsNode = t.get("ops");
+            if (opsNode == null || !opsNode.isArray() || opsNode.isEmpty()) throw fail(at + ".ops", "must be a non-empty list of operations");
+            List<Op> ops = new ArrayList<>();
+            for (int j = 0; j < opsNode.size(); j++) ops.add(op(opsNode.get(j), at + ".ops[" + j + "]", known, fps.keySet()));
+            tasks.add(new TaskSpec(tn, ops));
+        }
+
+        Set<String> oracles = new LinkedHashSet<>();
+        if (root.has("oracles")) {
+            JsonNode o = root.get("oracles");
+            if (!o.isArray()) throw fail("oracles", "must be a list of oracle names");
+            for (int i = 0; i < o.size(); i++) {
+                String on = text(o.get(i), "oracles[" + i + "]");
+                if (!OracleNames.ALL.contains(on))
+                    throw fail("oracles[" + i + "]", "unknown oracle '" + on + "' (known: " + String.join(", ", OracleNames.ALL) + ")");
+                oracles.add(on);
+            }
+        }
+        boolean preemptive = !root.has("preemptive") || bool(root.get("preemptive"), "preemptive");
+        int maxSteps = root.has("max-steps") ? positiveInt(root.get("max-steps"), "max-steps") : RunOptions.DEFAULT_MAX_STEPS;
+        return new StaticScenario(name, description, world, tasks, fps, oracles, new RunOptions(maxSteps, preemptive, Trace.Level.HASH_ONLY));
+    }
+
+    private WorldSpec world(JsonNode w) throws ScenarioFileException {
+        if (!w.isObject()) throw fail("world", "must be a mapping with timelines");
+        onlyKnown(w, "world", WORLD);
+        boolean offloading = !w.has("offloading") || bool(w.get("offloading"), "world.offloading");
+        int steps = w.has("compaction-steps") ? nonNegativeInt(w.get("compaction-steps"), "world.compaction-steps") : 2;
+        JsonNode tl = required(w, "timelines", "world.timelines");
+        if (!tl.isArray() || tl.isEmpty()) throw fail("world.timelines", "must be a non-empty list of {id, ancestor, archived, offloaded}");
+        List<TimelineSpec> timelines = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < tl.size(); i++) {
+            String at = "world.timelines[" + i + "]";
+            JsonNode t = tl.get(i);
+            if (!t.isObject()) throw fail(at, "must be a mapping with id");
+            onlyKnown(t, at, TIMELINE);
+            String id = requiredText(t, at + ".id", t.get("id"));
+            String ancestor = t.has("ancestor") && !t.get("ancestor").isNull() ? text(t.get("ancestor"), at + ".ancestor") : null;
+            boolean archived = t.has("archived") && bool(t.get("archived"), at + ".archived");
+            boolean offloaded = t.has("offloaded") && bool(t.get("offloaded"), at + ".offloaded");
+            if (!seen.add(id)) throw fail(at + ".id", "timeline '" + id + "' is listed twice");
+            if (offloaded && !archived) throw fail(at + ".offloaded", "timeline '" + id + "' is offloaded but not archived");
+            timelines.add(new TimelineSpec(id, ancestor, archived, offloaded));
+        }
+        for (int i = 0; i < timelines.size(); i++) {
+            String a = timelines.get(i).ancestor();
+            if (a != null && !seen.contains(a)) throw fail("world.timelines[" + i + "].ancestor", "unknown timeline '" + a + "'");
+            if (a != null && a.equals(timelines.get(i).id())) throw fail("world.timelines[" + i + "].ancestor", "a timeline cannot be its own ancestor");
+        }
+        return new WorldSpec(timelines, offloading, steps);
+    }
+
+    private Op op(JsonNode n, String at, Set<String> timelines, Set<String> failpoints) throws ScenarioFileException {
+        String kind;
+        JsonNode arg;
+        if (n.isTextual()) {
+            kind = n.asText();
+            arg = null;
+        } else if (n.isObject() && n.size() == 1) {
+            var e = n.fields().next();
+            kind = e.getKey();
+            arg = e.getValue();
+        } else {
+            throw fail(at, "must be an operation name or a one-key mapping like {unarchive: t1}");
+        }
+        return switch (kind) {
+            case "archive" -> new Op.Archive(timelineArg(arg, at + ".archive", timelines));
+            case "unarchive" -> new Op.Unarchive(timelineArg(arg, at + ".unarchive", timelines));
+            case "delete" -> new Op.Delete(timelineArg(arg, at + ".delete", timelines));
+            case "endpoint-start" -> new Op.EndpointStart(timelineArg(arg, at + ".endpoint-start", timelines));
+            case "unarchive-retry" -> {
+                if (arg == null || !arg.isObject()) throw fail(at + ".unarchive-retry", "needs {timeline: ID, attempts: N}");
+                onlyKnown(arg, at + ".unarchive-retry", Set.of("timeline", "attempts"));
+                String t = timelineArg(arg.get("timeline"), at + ".unarchive-retry.timeline", timelines);
+                int attempts = arg.has("attempts") ? positiveInt(arg.get("attempts"), at + ".unarchive-retry.attempts") : 3;
+                yield new Op.UnarchiveRetry(t, attempts);
+            }
+            case "compaction" -> {
+                if (arg == null) yield new Op.Compaction(1, 1000);
+                if (arg.isInt()) yield new Op.Compaction(positiveInt(arg, at + ".compaction"), 1000);
+                if (!arg.isObject()) throw fail(at + ".compaction", "needs nothing, a number of iterations, or {iterations: N, period-ms: M}");
+                onlyKnown(arg, at + ".compaction", Set.of("iterations", "period-ms"));
+                int it = arg.has("iterations") ? positiveInt(arg.get("iterations"), at + ".compaction.iterations") : 1;
+                long period = arg.has("period-ms") ? nonNegativeInt(arg.get("period-ms"), at + ".compaction.period-ms") : 1000;
+                yield new Op.Compaction(it, period);
+            }
+            case "branch" -> {
+                if (arg == null || !arg.isObject()) throw fail(at + ".branch", "needs {from: PARENT, new: CHILD}");
+                onlyKnown(arg, at + ".branch", Set.of("from", "new"));
+                String from = timelineArg(arg.get("from"), at + ".branch.from", timelines);
+                JsonNode c = arg.get("new");
+                if (c == null || !c.isTextual() || c.asText().isBlank()) throw fail(at + ".branch.new", "needs the new timeline's id");
+                yield new Op.Branch(from, c.asText());
+            }
+            case "shutdown" -> noArg(new Op.ShutdownTenant(), arg, at, kind);
+            case "restart" -> noArg(new Op.Restart(), arg, at, kind);
+            case "await-paused", "release" -> {
+                if (arg == null || !arg.isTextual()) throw fail(at + "." + kind, "needs a failpoint name");
+                if (!failpoints.contains(arg.asText()))
+                    throw fail(at + "." + kind, "failpoint '" + arg.asText() + "' is not configured under failpoints");
+                yield kind.equals("release") ? new Op.Release(arg.asText()) : new Op.AwaitPaused(arg.asText());
+            }
+            case "sleep-ms" -> {
+                if (arg == null) throw fail(at + ".sleep-ms", "needs a number of virtual milliseconds");
+                yield new Op.Sleep(nonNegativeInt(arg, at + ".sleep-ms"));
+            }
+            default -> throw fail(at, "unknown operation '" + kind + "' (known: " + String.join(", ", Op.NAMES) + ")");
+        };
+    }
+
+    private Op noArg(Op op, JsonNode arg, String at, String kind) throws ScenarioFileException {
+        if (arg != null && !arg.isNull()) throw fail(at + "." + kind, "takes no argument");
+        return op;
+    }
+
+    /** A timeline argument must name a timeline of the world or one a branch op of the file creates. */
+    private String timelineArg(JsonNode arg, String field, Set<String> timelines) throws ScenarioFileException {
+        if (arg == null || !arg.isTextual() || arg.asText().isBlank()) throw fail(field, "needs a timeline id");
+        if (!timelines.contains(arg.asText()))
+            throw fail(field, "unknown timeline '" + arg.asText() + "' (the world has " + String.join(", ", timelines) + ")");
+        return arg.asText();
+    }
+
+    /** Ids that branch ops of the file create, so later ops may name them. */
+    private static void collectBranchTargets(JsonNode tasks, Set<String> into) {
+        for (JsonNode t : tasks) {
+            JsonNode ops = t.get("ops");
+            if (ops == null || !ops.isArray()) continue;
+            for (JsonNode op : ops) {
+                JsonNode b = op.isObject() ? op.get("branch") : null;
+                if (b != null && b.isObject() && b.has("new") && b.get("new").isTextual()) into.add(b.get("new").asText());
+            }
+        }
+    }
+
+    private void onlyKnown(JsonNode n, String at, Set<String> known) throws ScenarioFileException {
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!known.contains(k))
+                throw fail(at.isEmpty() ? k : at + "." + k, "unknown field (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+        }
+    }
+
+    private JsonNode required(JsonNode n, String key) throws ScenarioFileException {
+        return required(n, key, key);
+    }
+
+    private JsonNode required(JsonNode n, String key, String field) throws ScenarioFileException {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) throw fail(field, "is required");
+        return v;
+    }
+
+    private String requiredText(JsonNode n, String key) throws ScenarioFileException {
+        return requiredText(n, key, n.get(key));
+    }
+
+    private String requiredText(JsonNode n, String field, JsonNode v) throws ScenarioFileException {
+        if (v == null || v.isNull()) throw fail(field, "is required");
+        String s = text(v, field);
+        if (s.isBlank()) throw fail(field, "must not be empty");
+        return s;
+    }
+
+    private String text(JsonNode v, String field) throws ScenarioFileException {
+        if (!v.isTextual()) throw fail(field, "must be text");
+        return v.asText();
+    }
+
+    private boolean bool(JsonNode v, String field) throws ScenarioFileException {
+        if (!v.isBoolean()) throw fail(field, "must be true or false");
+        return v.asBoolean();
+    }
+
+    private int positiveInt(JsonNode v, String field) throws ScenarioFileException {
+        if (!v.isInt() || v.asInt() <= 0) throw fail(field, "must be a positive whole number");
+        return v.asInt();
+    }
+
+    private int nonNegativeInt(JsonNode v, String field) throws ScenarioFileException {
+        if (!v.isInt() || v.asInt() < 0) throw fail(field, "must be a whole number, zero or more");
+        return v.asInt();
+    }
+
+    private ScenarioFileException fail(String field, String problem) {
+        return new ScenarioFileException(source, field, problem);
+    }
+}

@@ -1,0 +1,67 @@
+package offloadsim.scenarios.verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import offloadsim.model.Variant;
+import offloadsim.scenarios.Scenario;
+import offloadsim.scenarios.catalog.ScenarioCatalog;
+import offloadsim.scenarios.explore.StrategySpec;
+import offloadsim.sim.explore.Exploration;
+import offloadsim.sim.explore.Explorer;
+
+/**
+ * The verdict matrix: every variant × scenario explored with one strategy and budget, compared with the
+ * expected-verdict table. A cell expected to show a bug stops at the first failing execution (so the
+ * matrix reports schedules-to-first-bug); every other cell uses its whole budget.
+ */
+public final class Matrix {
+
+    /**
+     * @param strategy   strategy for every cell
+     * @param firstSeed  seed of every cell's first execution
+     * @param executions execution budget per cell
+     */
+    public record Plan(StrategySpec strategy, long firstSeed, long executions) {
+        public Plan {
+            if (executions < 0) throw new IllegalArgumentException("execution budget must not be negative: " + executions);
+        }
+
+        /** The main job's default: about a minute on 2 cores for the whole matrix. */
+        public static Plan defaults() {
+            return new Plan(StrategySpec.random(), 1, 2000);
+        }
+    }
+
+    /** Receives each finished cell (for progress output). */
+    @FunctionalInterface
+    public interface Listener {
+        void cellDone(int index, int total, CellResult cell);
+    }
+
+    private Matrix() {}
+
+    public static List<CellResult> run(Plan plan, List<Scenario> scenarios, List<Variant> variants, Listener listener) {
+        ExpectedVerdicts expected = ExpectedVerdicts.load();
+        List<CellResult> out = new ArrayList<>();
+        int total = scenarios.size() * variants.size();
+        for (Scenario s : scenarios) {
+            for (Variant v : variants) {
+                CellResult cell = runCell(s, v, plan, expected.expectation(s.name(), v), Explorer.Progress.NONE);
+                out.add(cell);
+                listener.cellDone(out.size(), total, cell);
+            }
+        }
+        return out;
+    }
+
+    public static List<CellResult> runAll(Plan plan, Listener listener) {
+        return run(plan, ScenarioCatalog.all(), List.of(Variant.values()), listener);
+    }
+
+    public static CellResult runCell(Scenario s, Variant v, Plan plan, Expectation expectation, Explorer.Progress progress) {
+        boolean stopAtFirst = expectation.verdict() == Expectation.Verdict.BUG;
+        Exploration e = Explorer.explore(s.program(v), plan.strategy().create(),
+                new Explorer.Budget(plan.firstSeed(), plan.executions(), stopAtFirst, 1), s.runOptions(), progress);
+        return new CellResult(s.name(), v, plan.strategy(), expectation, e);
+    }
+}
