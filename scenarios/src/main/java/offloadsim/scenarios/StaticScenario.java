@@ -23,7 +23,8 @@ public record StaticScenario(String name, String description, WorldSpec world, L
     public StaticScenario {
         tasks = List.copyOf(tasks);
         failpoints = new LinkedHashMap<>(failpoints);
-        oracles = Set.copyOf(oracles);
+        // insertion order, never Set.copyOf: its iteration order changes from one JVM to the next
+        oracles = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(oracles));
         if (tasks.isEmpty()) throw new IllegalArgumentException("scenario " + name + " has no tasks");
     }
 

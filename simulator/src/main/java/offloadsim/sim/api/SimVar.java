@@ -12,6 +12,9 @@ public interface SimVar<T> {
 
     T get();
 
+    /** Reads without recording an access: for oracles that look at the world between steps. */
+    T peek();
+
     void set(T value);
 
     /** Read-modify-write as one indivisible access (compare-and-set, send_if_modified). */

@@ -28,6 +28,11 @@ final class DetVar<T> implements SimVar<T> {
     }
 
     @Override
+    public T peek() {
+        return value;
+    }
+
+    @Override
     public void set(T v) {
         sim.footprint().write(object);
         value = v;

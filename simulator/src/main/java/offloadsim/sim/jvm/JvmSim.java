@@ -275,6 +275,11 @@ public final class JvmSim implements Sim {
             }
 
             @Override
+            public T peek() {
+                return ref.get();
+            }
+
+            @Override
             public void set(T value) {
                 ref.set(value);
             }

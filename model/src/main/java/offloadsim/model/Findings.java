@@ -1,0 +1,34 @@
+package offloadsim.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import offloadsim.sim.explore.Violation;
+
+/**
+ * Violations noticed at the moment they happen inside model code (a forbidden state transition, an
+ * offload of an unarchived timeline, an archival change after the arbiter): the oracles report them
+ * after the step. Only ever appended to; read between steps.
+ */
+public final class Findings {
+    private final List<Violation> found = new ArrayList<>();
+
+    public void stoppingTerminal(String timeline, String detail) {
+        found.add(new Violation(offloadsim.model.oracles.OracleNames.STOPPING_TERMINAL, "timeline " + timeline + ": " + detail));
+    }
+
+    public void onlyArchivedOffloaded(String timeline, String detail) {
+        found.add(new Violation(offloadsim.model.oracles.OracleNames.ONLY_ARCHIVED_OFFLOADED, "timeline " + timeline + ": " + detail));
+    }
+
+    public void arbiter(String timeline, String detail) {
+        found.add(new Violation(offloadsim.model.oracles.OracleNames.ARBITER, "timeline " + timeline + ": " + detail));
+    }
+
+    public List<Violation> all() {
+        return List.copyOf(found);
+    }
+
+    public int size() {
+        return found.size();
+    }
+}

@@ -1,0 +1,63 @@
+package offloadsim.model.tenant;
+
+import java.util.ArrayList;
+import java.util.List;
+import offloadsim.model.Variant;
+import offloadsim.model.timeline.Timeline;
+
+/** tenant.rs Tenant::compaction_iteration: snapshot can_offload, compact, then maybe offload. */
+final class CompactionIteration {
+    private CompactionIteration() {}
+
+    private record Candidate(Timeline timeline, boolean active, boolean canOffload) {}
+
+    // Rust: tenant.rs Tenant::compaction_iteration; returns null or the CompactionError
+    static String run(Tenant tenant) {
+        var sim = tenant.sim;
+        if (tenant.state.get() != TenantState.ACTIVE) return null;
+        List<Candidate> kept = new ArrayList<>();
+        try (var g = tenant.lt.lock()) {
+            for (Timeline t : tenant.timelines.values()) {
+                boolean active = t.isActive();
+                boolean canOffload = canOffload(tenant, t);
+                if (active || canOffload) kept.add(new Candidate(t, active, canOffload));
+            }
+        }
+        OffloadFlow flow = OffloadFlow.of(tenant.variant);
+        for (Candidate c : kept) {
+            Boolean pendingTaskLeft = null;
+            if (c.active()) {
+                try (var lock = c.timeline().compactionLock.lock()) {
+                    for (int i = 0; i < tenant.config.compactionSteps(); i++) sim.yieldPoint("compaction_iteration/compact " + c.timeline().id);
+                }
+                if (c.timeline().cancel.isCancelled()) return "ShuttingDown";
+                pendingTaskLeft = false;
+            }
+            if (!Boolean.FALSE.equals(pendingTaskLeft) || !c.canOffload()) continue;
+            if (tenant.variant == Variant.ALT_RECHECK) {
+                // the rejected idea: re-evaluate can_offload right before offloading, no lock held across
+                boolean still;
+                try (var g = tenant.lt.lock()) {
+                    still = tenant.timelines.get(c.timeline().id) == c.timeline() && canOffload(tenant, c.timeline());
+                }
+                if (!still) continue;
+                sim.preemptionPoint("compaction_iteration/after can_offload recheck");
+            }
+            sim.yieldPoint("compaction_iteration/before-timeline-auto-offload");
+            sim.failpoint("before-timeline-auto-offload");
+            String err = flow.offloadTimeline(tenant, c.timeline());
+            if (err == null) continue;
+            if (tenant.variant == Variant.FIX_10305 && err.equals("NotArchived")) continue; // "we likely raced with unarchival"
+            return "Offload(" + err + ")"; // aborts the iteration; the loop backs off
+        }
+        return null;
+    }
+
+    // Rust: timeline.rs can_offload + the has_no_unoffloaded_children test (called holding timelines)
+    private static boolean canOffload(Tenant tenant, Timeline t) {
+        if (!tenant.config.offloadingEnabled()) return false;
+        if (!Boolean.TRUE.equals(t.remoteClient.isArchived()) || !t.remoteClient.noPendingWork()) return false;
+        for (Timeline c : tenant.timelines.values()) if (t.id.equals(c.ancestorId)) return false;
+        return true;
+    }
+}

@@ -1,0 +1,34 @@
+package offloadsim.model.tenant;
+
+import offloadsim.model.timeline.Timeline;
+
+/**
+ * pre-10305 (49756a0d01): prepare sets Stopping while holding the maps' locks, and only afterwards
+ * is_archived() reads the persisted flag. If the timeline was unarchived in between, offload returns
+ * NotArchived and leaves it Stopping for good (#10220). alt-recheck uses this same flow; its change is
+ * at the compaction call site (a fresh can_offload right before calling it, with no lock held across).
+ */
+final class PreFixOffload implements OffloadFlow {
+    // Rust: offload.rs offload_timeline (49756a0d01)
+    @Override
+    public String offloadTimeline(Tenant tenant, Timeline timeline) {
+        Prepared p = DeleteTimelineFlow.prepare(tenant, timeline.id, true, true);
+        if (p.error() != null) return "Other(" + p.error() + ")";
+        if (p.timeline() == null) {
+            p.guard().release();
+            return null;
+        }
+        tenant.sim.preemptionPoint("offload_timeline/is_archived");
+        Boolean archived = timeline.remoteClient.isArchived();
+        if (archived == null) {
+            p.guard().release();
+            return "Cancelled";
+        }
+        if (!archived) {
+            p.guard().release();
+            tenant.sim.event("offload", timeline.id + ": timeline is not archived (it stays Stopping)");
+            return "NotArchived";
+        }
+        return OffloadSteps.finish(tenant, timeline, p);
+    }
+}
