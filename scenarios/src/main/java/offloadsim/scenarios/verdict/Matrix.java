@@ -28,7 +28,7 @@ public final class Matrix {
 
         /** The main job's default: about a minute on 2 cores for the whole matrix. */
         public static Plan defaults() {
-            return new Plan(StrategySpec.random(), 1, 2000);
+            return new Plan(StrategySpec.random(), 1, 50_000);
         }
     }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
 class VerdictMatrixTest {
 
     static final long FIRST_SEED = 1;
-    static final long SEEDS = Long.getLong("offloadsim.matrix.seeds", 3000);
+    static final long SEEDS = Long.getLong("offloadsim.matrix.seeds", Matrix.Plan.defaults().executions());
 
     @TestFactory
     Stream<DynamicTest> everyCellMatchesItsExpectation() {

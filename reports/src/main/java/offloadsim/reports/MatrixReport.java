@@ -1,0 +1,204 @@
+package offloadsim.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import offloadsim.model.Variant;
+import offloadsim.reports.html.Segments;
+import offloadsim.reports.html.Showcase;
+import offloadsim.reports.html.Swimlane;
+import offloadsim.reports.json.ExplorationJson;
+import offloadsim.reports.json.Json;
+import offloadsim.reports.json.MatrixJson;
+import offloadsim.scenarios.Scenario;
+import offloadsim.scenarios.catalog.ScenarioCatalog;
+import offloadsim.scenarios.explore.ReplayCommand;
+import offloadsim.scenarios.verdict.CellResult;
+import offloadsim.scenarios.verdict.Matrix;
+import offloadsim.sim.explore.Exploration;
+import offloadsim.sim.explore.Explorer;
+import offloadsim.sim.explore.RunResult;
+
+/** Renders the verdict matrix as JSON, Markdown (fits a CI job summary) and one self-contained HTML page. */
+public final class MatrixReport {
+    private final Matrix.Plan plan;
+    private final List<CellResult> cells;
+    private final Map<String, Showcase> showcases = new LinkedHashMap<>();
+    private final JsonNode agreement;
+
+    public MatrixReport(Matrix.Plan plan, List<CellResult> cells, Path crossChecks) {
+        this.plan = plan;
+        this.cells = cells;
+        for (CellResult c : cells) if (c.foundBug()) showcases.put(key(c), showcase(c));
+        this.agreement = readAgreement(crossChecks);
+    }
+
+    private static String key(CellResult c) {
+        return c.scenario() + "/" + c.variant().id();
+    }
+
+    private static Showcase showcase(CellResult c) {
+        Exploration.Found f = c.exploration().found().getFirst();
+        Scenario s = ScenarioCatalog.byName(c.scenario());
+        RunResult full = Explorer.replay(s.program(c.variant()), f.run().schedule(), s.runOptions());
+        var segs = Segments.of(full.trace());
+        return new Showcase(c.scenario(), c.variant().id(), f.seed(), full, segs, Segments.story(segs), ReplayCommand.of(c.scenario(), c.variant().id(), full.schedule()));
+    }
+
+    private static JsonNode readAgreement(Path p) {
+        if (p == null || !Files.isRegularFile(p)) return null;
+        try {
+            return Json.MAPPER.readTree(Files.readString(p));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    public boolean allMatch() {
+        return cells.stream().allMatch(CellResult::matches);
+    }
+
+    public String json() {
+        List<MatrixJson.Cell> out = new ArrayList<>();
+        for (CellResult c : cells) {
+            Showcase sc = showcases.get(key(c));
+            out.add(new MatrixJson.Cell(c.scenario(), c.variant().id(), c.expected().label(), c.foundLabel(), c.matches(),
+                    ExplorationJson.of(c.scenario(), c.variant().id(), plan.firstSeed(), null, c.exploration()),
+                    sc == null ? null : String.join("\n", sc.story()), sc == null ? null : sc.run().schedule().encode()));
+        }
+        return Json.write(new MatrixJson(ExplorationJson.SCHEMA, plan.strategy().name(), plan.firstSeed(), plan.executions(), allMatch(), out));
+    }
+
+    public String markdown() {
+        StringBuilder sb = new StringBuilder("# offload-sim verdict matrix\n\n");
+        sb.append(allMatch() ? "**Every cell matches its expected verdict.**" : "**Some cells do not match their expected verdict.**")
+          .append(" Strategy `").append(plan.strategy().name()).append("`, seeds ").append(plan.firstSeed()).append("..").append(plan.firstSeed() + plan.executions() - 1)
+          .append(" per cell (a bug cell stops at its first failing run).\n\n");
+        sb.append("| scenario |");
+        for (Variant v : variants()) sb.append(' ').append(v.id()).append(" |");
+        sb.append("\n|---|");
+        for (int i = 0; i < variants().size(); i++) sb.append("---|");
+        sb.append('\n');
+        for (String s : scenarios()) {
+            sb.append("| ").append(s).append(" |");
+            for (Variant v : variants()) {
+                CellResult c = cell(s, v);
+                sb.append(' ').append(c.matches() ? "" : "❌ ").append(c.foundBug() ? "🐞 " + String.join(", ", c.exploration().failuresByOracle().keySet()) + " (run " + c.exploration().firstFailureAt() + ")" : "✅ clean")
+                  .append(" |");
+            }
+            sb.append('\n');
+        }
+        Showcase main = showcases.get("unarchive-during-compaction-pinned/pre-10305");
+        if (main == null && !showcases.isEmpty()) main = showcases.values().iterator().next();
+        if (main != null) {
+            sb.append("\n## ").append(main.scenario()).append(" on ").append(main.variant()).append("\n\n");
+            for (String l : main.story()) sb.append("    ").append(l).append('\n');
+            sb.append("\nReplay: `").append(main.replay()).append("`\n");
+        }
+        return sb.toString();
+    }
+
+    private List<Variant> variants() {
+        List<Variant> vs = new ArrayList<>();
+        for (CellResult c : cells) if (!vs.contains(c.variant())) vs.add(c.variant());
+        return vs;
+    }
+
+    private List<String> scenarios() {
+        List<String> ss = new ArrayList<>();
+        for (CellResult c : cells) if (!ss.contains(c.scenario())) ss.add(c.scenario());
+        return ss;
+    }
+
+    private CellResult cell(String s, Variant v) {
+        for (CellResult c : cells) if (c.scenario().equals(s) && c.variant() == v) return c;
+        throw new IllegalStateException(s + "/" + v);
+    }
+
+    public String html() {
+        StringBuilder sb = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>offload-sim verdict matrix</title><style>\n");
+        sb.append("body{font:14px/1.45 -apple-system,'Segoe UI',Helvetica,Arial,sans-serif;color:#1f2328;margin:24px 32px;max-width:1400px}")
+          .append("h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}")
+          .append("table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #d0d7de;padding:5px 9px;text-align:left;vertical-align:top}th{background:#f6f8fa}")
+          .append("td.ok{background:#dafbe1}td.bug{background:#fff8c5}td.bad{background:#ffebe9;font-weight:600}.small{color:#59636e;font-size:12px}")
+          .append(".verdict{font-size:16px;padding:8px 12px;border-radius:6px;display:inline-block;margin:8px 0}.pass{background:#dafbe1}.fail{background:#ffebe9}")
+          .append("code,pre{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}pre{background:#f6f8fa;padding:10px;border-radius:6px;overflow-x:auto}")
+          .append(".swim{overflow-x:auto;border:1px solid #d0d7de;border-radius:6px;margin:8px 0}svg text.lane{font:600 12px sans-serif;fill:#1f2328}")
+          .append("svg text.label{font:11px ui-monospace,monospace;fill:#1f2328}svg text.sub{font:10px sans-serif;fill:#59636e}details{margin:6px 0}summary{cursor:pointer;font-weight:600}")
+          .append("</style></head><body>\n");
+        sb.append("<h1>offload-sim verdict matrix</h1><div class=\"small\">Neon pageserver timeline offload: auto-offload vs unarchival, branch, delete and tenant shutdown (#10220 / PR #10305)</div>\n");
+        sb.append("<div class=\"verdict ").append(allMatch() ? "pass\">Every cell matches its expected verdict" : "fail\">Some cells do not match their expected verdict")
+          .append("</div><div class=\"small\">strategy ").append(esc(plan.strategy().name())).append(", seeds ").append(plan.firstSeed()).append("..").append(plan.firstSeed() + plan.executions() - 1)
+          .append(" per cell; a cell expected to show a bug stops at its first failing run.</div>\n");
+        sb.append("<h2>Verdicts</h2><table><tr><th>scenario</th>");
+        for (Variant v : variants()) sb.append("<th>").append(v.id()).append("</th>");
+        sb.append("</tr>\n");
+        for (String s : scenarios()) {
+            sb.append("<tr><td><b>").append(esc(s)).append("</b><div class=\"small\">").append(esc(ScenarioCatalog.byName(s).description())).append("</div></td>");
+            for (Variant v : variants()) {
+                CellResult c = cell(s, v);
+                String cls = !c.matches() ? "bad" : c.foundBug() ? "bug" : "ok";
+                sb.append("<td class=\"").append(cls).append("\">").append(c.foundBug() ? "bug: " + esc(String.join(", ", c.exploration().failuresByOracle().keySet())) : "clean")
+                  .append("<div class=\"small\">expected ").append(esc(c.expected().label())).append("<br>")
+                  .append(c.foundBug() ? "first at run " + c.exploration().firstFailureAt() : c.exploration().executions() + " runs, 0 violations")
+                  .append(" · ").append(c.exploration().distinctInterleavings()).append(" interleavings · ").append(c.exploration().elapsedNanos() / 1_000_000).append(" ms</div>");
+                if (showcases.containsKey(key(c))) sb.append("<div class=\"small\"><a href=\"#").append(anchor(key(c))).append("\">swimlane</a></div>");
+                sb.append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
+        sb.append("</table>\n");
+        sb.append("<h2>Agreement of the cross-checks</h2>");
+        if (agreement == null) sb.append("<p class=\"small\">not run (no cross-check results file; run <code>mvn -B verify</code> to produce <code>scenarios/target/cross-checks.json</code>)</p>\n");
+        else sb.append(agreementTable());
+        sb.append("<h2>Failing interleavings</h2><p class=\"small\">Each bug cell's first failing run, replayed from its schedule. One lane per task; boxes are runs of consecutive steps labelled with the Rust function/await point; blue boxes change state; the red box is where the oracle fired. Hover a box for every step and event.</p>\n");
+        boolean first = true;
+        for (Showcase sc : orderedShowcases()) {
+            sb.append("<details id=\"").append(anchor(sc.scenario() + "/" + sc.variant())).append("\"").append(first ? " open" : "").append("><summary>")
+              .append(esc(sc.scenario())).append(" on ").append(esc(sc.variant())).append(" — ").append(esc(sc.run().outcome().oracle())).append("</summary>\n");
+            sb.append("<div class=\"swim\">").append(Swimlane.svg(sc.segments(), sc.run().outcome().isFailure())).append("</div>\n<pre>");
+            for (String l : sc.story()) sb.append(esc(l)).append('\n');
+            sb.append("</pre><div class=\"small\">replay: <code>").append(esc(sc.replay())).append("</code></div></details>\n");
+            first = false;
+        }
+        return sb.append("</body></html>\n").toString();
+    }
+
+    private List<Showcase> orderedShowcases() {
+        List<Showcase> out = new ArrayList<>();
+        Showcase main = showcases.get("unarchive-during-compaction-pinned/pre-10305");
+        if (main != null) out.add(main);
+        for (Showcase s : showcases.values()) if (s != main) out.add(s);
+        return out;
+    }
+
+    private String agreementTable() {
+        JsonNode rows = agreement.isArray() ? agreement : agreement.path("rows");
+        if (!rows.isArray() || rows.isEmpty()) return "<p class=\"small\">cross-check results file has no rows</p>";
+        List<String> cols = new ArrayList<>();
+        for (Iterator<String> it = rows.get(0).fieldNames(); it.hasNext(); ) cols.add(it.next());
+        StringBuilder sb = new StringBuilder("<table><tr>");
+        for (String c : cols) sb.append("<th>").append(esc(c)).append("</th>");
+        sb.append("</tr>");
+        for (JsonNode r : rows) {
+            sb.append("<tr>");
+            for (String c : cols) sb.append("<td>").append(esc(r.path(c).isValueNode() ? r.path(c).asText() : r.path(c).toString())).append("</td>");
+            sb.append("</tr>");
+        }
+        return sb.append("</table>\n").toString();
+    }
+
+    private static String anchor(String k) {
+        return "run-" + k.replaceAll("[^a-z0-9]+", "-");
+    }
+
+    private static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

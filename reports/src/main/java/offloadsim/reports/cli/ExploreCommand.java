@@ -1,0 +1,91 @@
+package offloadsim.reports.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import offloadsim.model.Variant;
+import offloadsim.reports.AtomicFiles;
+import offloadsim.reports.json.ExplorationJson;
+import offloadsim.reports.json.Json;
+import offloadsim.reports.term.ProgressBar;
+import offloadsim.scenarios.Scenario;
+import offloadsim.scenarios.explore.ReplayCommand;
+import offloadsim.sim.explore.Exploration;
+import offloadsim.sim.explore.Explorer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "explore", description = "Explore one scenario on one variant; exit 1 when a violation is found.")
+final class ExploreCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ScenarioOptions scenario = new ScenarioOptions();
+
+    @Mixin
+    StrategyOptions strategy = new StrategyOptions();
+
+    @Option(names = "--seeds", description = "Seed range A..B (both inclusive); execution i uses seed A+i (default 1..1000)")
+    String seeds;
+
+    @Option(names = "--schedules", description = "At most this many executions")
+    Long schedules;
+
+    @Option(names = "--shard", description = "i/n: explore only the i-th of n contiguous, disjoint slices of the seed range")
+    String shard;
+
+    @Option(names = "--stop-at-first", description = "Stop at the first failing execution")
+    boolean stopAtFirst;
+
+    @Option(names = "--json", description = "Print the result as JSON (schema offload-sim/v1)")
+    boolean json;
+
+    @Option(names = "--out", description = "Also write the JSON result to this file (atomically)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario s = scenario.load();
+        Variant v = scenario.variant();
+        var spec0 = strategy.spec();
+        long[] range = seeds == null ? new long[] {1, 1000} : Inputs.seeds(seeds);
+        String shardText = null;
+        if (shard != null) {
+            int[] sh = Inputs.shard(shard);
+            long count = range[1] - range[0] + 1;
+            long from = range[0] + count * sh[0] / sh[1];
+            long to = range[0] + count * (sh[0] + 1) / sh[1] - 1;
+            range = new long[] {from, to};
+            shardText = shard;
+        }
+        long budget = range[1] - range[0] + 1;
+        if (schedules != null) budget = Math.min(budget, Inputs.nonNegative(schedules, "--schedules"));
+        var progress = new ProgressBar(spec.commandLine().getErr() == null ? System.err : System.err, "exploring", json);
+        Exploration e = Explorer.explore(s.program(v), spec0.create(), new Explorer.Budget(range[0], budget, stopAtFirst, 3), s.runOptions(), progress);
+        ExplorationJson result = ExplorationJson.of(scenario.replayTarget(s), v.id(), range[0], shardText, e);
+        String text = Json.write(result);
+        if (out != null) AtomicFiles.write(out, text);
+        var w = spec.commandLine().getOut();
+        if (json) {
+            w.print(text);
+        } else {
+            w.printf("%s on %s, %s, seeds %d..%d%s%n", s.name(), v.id(), e.strategyDescription(), range[0], range[0] + e.executions() - 1, shardText == null ? "" : " (shard " + shardText + ")");
+            w.printf("executions %d%s, %d distinct interleavings, %d distinct final states, %.0f executions/s%n", e.executions(),
+                    e.complete() ? " (complete)" : "", e.distinctInterleavings(), e.distinctFinalStates(), e.executionsPerSecond());
+            if (e.failures() == 0) {
+                w.println("no violation");
+            } else {
+                w.printf("%d failing executions %s; first at execution %d%n", e.failures(), e.failuresByOracle(), e.firstFailureAt());
+                for (Exploration.Found f : e.found()) {
+                    w.println("  seed " + f.seed() + ": " + f.run().outcome().summary());
+                    w.println("    replay: " + (scenario.file != null ? ReplayCommand.forFile(scenario.file.toString(), v.id(), f.run().schedule())
+                            : ReplayCommand.of(s.name(), v.id(), f.run().schedule())));
+                }
+            }
+        }
+        w.flush();
+        return e.failures() > 0 ? 1 : 0;
+    }
+}

@@ -1,0 +1,57 @@
+package offloadsim.reports.cli;
+
+import java.nio.file.Path;
+import offloadsim.model.Variant;
+import offloadsim.scenarios.Scenario;
+import offloadsim.scenarios.catalog.ScenarioCatalog;
+import offloadsim.scenarios.file.ScenarioFile;
+import offloadsim.scenarios.file.ScenarioFileException;
+
+/** Turns command-line words into validated inputs; every problem is an IllegalArgumentException with one line. */
+final class Inputs {
+    private Inputs() {}
+
+    static Scenario scenario(String name, Path file) throws ScenarioFileException {
+        if ((name == null) == (file == null)) throw new IllegalArgumentException("give exactly one of --scenario NAME or --file PATH");
+        return file != null ? ScenarioFile.load(file) : ScenarioCatalog.byName(name);
+    }
+
+    static Variant variant(String id) {
+        return Variant.byId(id);
+    }
+
+    /** "A..B", both inclusive, 0 <= A <= B. */
+    static long[] seeds(String text) {
+        String[] p = text.split("\\.\\.", -1);
+        if (p.length != 2) throw new IllegalArgumentException("--seeds must look like A..B, got '" + text + "'");
+        long a = number(p[0], "--seeds start");
+        long b = number(p[1], "--seeds end");
+        if (a > b) throw new IllegalArgumentException("--seeds start " + a + " is after its end " + b);
+        return new long[] {a, b};
+    }
+
+    /** "i/n" with 0 <= i < n. */
+    static int[] shard(String text) {
+        String[] p = text.split("/", -1);
+        if (p.length != 2) throw new IllegalArgumentException("--shard must look like i/n, got '" + text + "'");
+        long i = number(p[0], "--shard index");
+        long n = number(p[1], "--shard count");
+        if (n < 1 || i >= n) throw new IllegalArgumentException("--shard " + text + ": need 0 <= i < n");
+        return new int[] {(int) i, (int) n};
+    }
+
+    static long number(String s, String what) {
+        try {
+            long v = Long.parseLong(s.trim());
+            if (v < 0) throw new IllegalArgumentException(what + " must not be negative, got " + v);
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " is not a whole number: '" + s + "'");
+        }
+    }
+
+    static long nonNegative(long v, String what) {
+        if (v < 0) throw new IllegalArgumentException(what + " must not be negative, got " + v);
+        return v;
+    }
+}

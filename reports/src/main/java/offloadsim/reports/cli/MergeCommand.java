@@ -1,0 +1,74 @@
+package offloadsim.reports.cli;
+
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import offloadsim.reports.AtomicFiles;
+import offloadsim.reports.json.ExplorationJson;
+import offloadsim.reports.json.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "merge", description = "Merge the JSON results of shards of one exploration into one verdict; exit 1 if any shard found a violation.")
+final class MergeCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", description = "JSON result files written by explore --json/--out")
+    List<Path> files;
+
+    @Option(names = "--out", description = "Also write the merged JSON to this file (atomically)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        List<ExplorationJson> parts = new ArrayList<>();
+        for (Path p : files) {
+            try {
+                parts.add(Json.MAPPER.readValue(Files.readString(p), ExplorationJson.class));
+            } catch (NoSuchFileException e) {
+                throw new IllegalArgumentException(p + ": no such file");
+            } catch (com.fasterxml.jackson.core.JacksonException e) {
+                throw new IllegalArgumentException(p + ": not an offload-sim result (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+            }
+        }
+        ExplorationJson a = parts.getFirst();
+        long executions = 0, firstFailureAt = -1, elapsed = 0, first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+        int failures = 0, interleavings = 0, finals = 0;
+        boolean complete = true;
+        Map<String, Integer> byOracle = new LinkedHashMap<>();
+        List<ExplorationJson.ViolationJson> vs = new ArrayList<>();
+        for (ExplorationJson p : parts) {
+            if (!p.scenario().equals(a.scenario()) || !p.variant().equals(a.variant()) || !p.strategy().equals(a.strategy()))
+                throw new IllegalArgumentException("cannot merge results of different explorations: " + a.scenario() + "/" + a.variant() + "/" + a.strategy()
+                        + " and " + p.scenario() + "/" + p.variant() + "/" + p.strategy());
+            executions += p.executions();
+            failures += p.failures();
+            complete &= p.complete();
+            elapsed = Math.max(elapsed, p.elapsedMillis());
+            first = Math.min(first, p.firstSeed());
+            last = Math.max(last, p.lastSeed());
+            interleavings += p.distinctInterleavings(); // an upper bound: shards may share interleavings
+            finals = Math.max(finals, p.distinctFinalStates());
+            p.failuresByOracle().forEach((k, n) -> byOracle.merge(k, n, Integer::sum));
+            vs.addAll(p.violations());
+        }
+        vs.sort(Comparator.comparingLong(ExplorationJson.ViolationJson::seed));
+        if (!vs.isEmpty()) firstFailureAt = vs.getFirst().seed() - first + 1;
+        ExplorationJson merged = new ExplorationJson(ExplorationJson.SCHEMA, a.scenario(), a.variant(), a.strategy(), a.strategyDescription(),
+                first, last, "merged " + parts.size(), executions, complete, failures, firstFailureAt, interleavings, finals, elapsed, byOracle, vs);
+        String text = Json.write(merged);
+        if (out != null) AtomicFiles.write(out, text);
+        spec.commandLine().getOut().print(text);
+        spec.commandLine().getOut().flush();
+        return failures > 0 ? 1 : 0;
+    }
+}

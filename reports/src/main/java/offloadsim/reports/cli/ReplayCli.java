@@ -1,0 +1,63 @@
+package offloadsim.reports.cli;
+
+import java.util.concurrent.Callable;
+import offloadsim.model.Variant;
+import offloadsim.reports.html.Segments;
+import offloadsim.scenarios.Scenario;
+import offloadsim.scenarios.explore.StrategySpec;
+import offloadsim.sim.explore.Explorer;
+import offloadsim.sim.explore.RunResult;
+import offloadsim.sim.trace.Schedule;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "replay", description = "Re-run one execution byte for byte, from a seed or a schedule string; exit 1 if it fails.")
+final class ReplayCli implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ScenarioOptions scenario = new ScenarioOptions();
+
+    static final class Source {
+        @Option(names = "--seed", description = "Re-run the random strategy with this seed")
+        Long seed;
+
+        @Option(names = "--schedule", description = "Replay this schedule string (v1:...)")
+        String schedule;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--trace", description = "Print every step (task, Rust await/pause label) with locks and state changes, then the story")
+    boolean trace;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario s = scenario.load();
+        Variant v = scenario.variant();
+        RunResult r;
+        if (source.schedule != null) {
+            r = Explorer.replay(s.program(v), Schedule.parse(source.schedule), s.runOptions());
+        } else {
+            r = Explorer.runSeed(s.program(v), StrategySpec.random().create(), Inputs.nonNegative(source.seed, "--seed"), s.runOptions());
+        }
+        var w = spec.commandLine().getOut();
+        if (trace) {
+            w.print(r.trace().text());
+            w.println();
+            w.println("story:");
+            for (String l : Segments.story(Segments.of(r.trace()))) w.println("  " + l);
+            w.println();
+        }
+        w.println(r.outcome().summary());
+        w.println("steps " + r.steps() + ", preemptions " + r.preemptions() + ", trace hash " + r.trace().hash());
+        w.println("schedule " + r.schedule().encode());
+        w.flush();
+        return r.outcome().isFailure() ? 1 : 0;
+    }
+}

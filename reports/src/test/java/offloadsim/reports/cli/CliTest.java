@@ -1,0 +1,152 @@
+package offloadsim.reports.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import offloadsim.reports.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CliTest {
+
+    record Run(int code, String out, String err) {}
+
+    static Run cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> badInputs() {
+        return Stream.<String[]>of(
+                new String[] {"explore", "--scenario", "no-such", "--variant", "pre-10305"},
+                new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-99"},
+                new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--strategy", "psychic"},
+                new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--schedules", "-5"},
+                new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--seeds", "9..3"},
+                new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--seeds", "x..3"},
+                new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--shard", "3/3"},
+                new String[] {"explore", "--variant", "pre-10305"},
+                new String[] {"replay", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--schedule", "v1:zz:0"},
+                new String[] {"replay", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--seed", "-1"},
+                new String[] {"replay", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305"},
+                new String[] {"matrix", "--schedules", "-1"},
+                new String[] {"merge", "/no/such/file.json"},
+                new String[] {"frobnicate"}).map(a -> org.junit.jupiter.params.provider.Arguments.of((Object) a));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badInputs")
+    void badInputExitsTwoWithOneLineAndNoStackTrace(String[] args) {
+        Run r = cli(args);
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        assertTrue(r.err().startsWith("offload-sim: ") || r.err().contains("Unknown") || r.err().contains("Missing"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void malformedScenarioFileExitsTwoNamingFileAndField(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("broken.yaml");
+        Files.writeString(f, "name: broken\nworld: {timelines: [{id: main}]}\ntasks: [{name: a, ops: [{unarchve: main}]}]\n");
+        Path out = dir.resolve("result.json");
+        Run r = cli("explore", "--file", f.toString(), "--variant", "fix-10305", "--out", out.toString());
+        assertEquals(2, r.code());
+        assertEquals("offload-sim: " + f + ": tasks[0].ops[0]: unknown operation 'unarchve' (known: archive, unarchive, unarchive-retry, compaction, branch, delete, shutdown, restart, endpoint-start, await-paused, release, sleep-ms)", r.err().strip());
+        assertFalse(Files.exists(out), "no partial report file");
+    }
+
+    @Test
+    void exploreFindsTheBugAndReplayReproducesItByteForByte() {
+        Run e = cli("explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--seeds", "1..200", "--stop-at-first", "--json");
+        assertEquals(1, e.code(), e.err());
+        JsonNode j = read(e.out());
+        for (String f : new String[] {"schema", "scenario", "variant", "strategy", "executions", "complete", "violations"}) assertTrue(j.has(f), f);
+        assertEquals("offload-sim/v1", j.get("schema").asText());
+        JsonNode v = j.get("violations").get(0);
+        for (String f : new String[] {"oracle", "seed", "schedule", "replay"}) assertTrue(v.has(f), f);
+        assertEquals("stuck-stopping", v.get("oracle").asText());
+
+        Matcher m = Pattern.compile("--schedule '([^']+)'").matcher(v.get("replay").asText());
+        assertTrue(m.find());
+        Run r1 = cli("replay", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--schedule", m.group(1), "--trace");
+        Run r2 = cli("replay", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--seed", v.get("seed").asText());
+        assertEquals(1, r1.code());
+        assertTrue(r1.out().contains("VIOLATION stuck-stopping"), r1.out());
+        assertTrue(r1.out().contains("offload_timeline/is_archived"), "trace names the Rust await/pause points");
+        assertTrue(r1.out().contains("story:"));
+        String hash1 = hash(r1.out());
+        assertEquals(hash1, hash(r2.out()), "seed and schedule replays agree");
+        assertEquals(r1.out(), cli("replay", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--schedule", m.group(1), "--trace").out(), "byte-identical rerun");
+    }
+
+    @Test
+    void fixedVariantExploresCleanAndShardsMergeIntoOneVerdict(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        assertEquals(0, cli("explore", "--scenario", "unarchive-during-compaction", "--variant", "fix-10305", "--seeds", "1..400", "--shard", "0/2", "--out", a.toString(), "--json").code());
+        assertEquals(0, cli("explore", "--scenario", "unarchive-during-compaction", "--variant", "fix-10305", "--seeds", "1..400", "--shard", "1/2", "--out", b.toString(), "--json").code());
+        JsonNode ja = read(Files.readString(a));
+        JsonNode jb = read(Files.readString(b));
+        assertEquals(1, ja.get("firstSeed").asLong());
+        assertEquals(200, ja.get("lastSeed").asLong());
+        assertEquals(201, jb.get("firstSeed").asLong());
+        Run m = cli("merge", a.toString(), b.toString());
+        assertEquals(0, m.code(), m.err());
+        JsonNode merged = read(m.out());
+        assertEquals(400, merged.get("executions").asLong());
+        assertEquals(0, merged.get("failures").asInt());
+
+        Path c = dir.resolve("c.json");
+        assertEquals(1, cli("explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--seeds", "1..50", "--out", c.toString(), "--json").code());
+        assertEquals(2, cli("merge", a.toString(), c.toString()).code(), "different variants cannot be merged");
+    }
+
+    @Test
+    void matrixWritesSelfContainedReports(@TempDir Path dir) throws Exception {
+        Run r = cli("matrix", "--schedules", "300", "--out", dir.toString());
+        assertTrue(r.code() == 0 || r.code() == 1, r.err());
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("<svg"), "swimlanes");
+        assertFalse(html.contains("src=\"http") || html.contains("href=\"http") || html.contains("url(http"), "no network references");
+        assertTrue(html.contains("unarchive-during-compaction-pinned on pre-10305"));
+        assertTrue(Files.readString(dir.resolve("report.md")).startsWith("# offload-sim verdict matrix"));
+        JsonNode j = read(Files.readString(dir.resolve("report.json")));
+        assertEquals(52, j.get("cells").size());
+        assertTrue(r.out().contains("unarchive-during-compaction"));
+    }
+
+    @Test
+    void listNamesEverything() {
+        Run r = cli("list");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("archival-chaos") && r.out().contains("fix-10305") && r.out().contains("stuck-stopping") && r.out().contains("random"));
+    }
+
+    private static String hash(String out) {
+        Matcher m = Pattern.compile("trace hash ([0-9a-f]+)").matcher(out);
+        assertTrue(m.find(), out);
+        return m.group(1);
+    }
+
+    private static JsonNode read(String s) {
+        try {
+            return Json.MAPPER.readTree(s);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + s, e);
+        }
+    }
+}
