@@ -44,15 +44,16 @@ public final class Segments {
         return out;
     }
 
-    /** The numbered story: one line per segment that did something a reader needs to know. */
+    /**
+     * The numbered story: one line per segment (a run of one task), with the Rust await/pause points it
+     * passed and what it changed. Quiet segments stay in: they are where a task passed a check.
+     */
     public static List<String> story(List<Segment> segments) {
         List<String> lines = new ArrayList<>();
         int n = 1;
         for (int i = 0; i < segments.size(); i++) {
             Segment s = segments.get(i);
             List<String> ev = s.events().stream().filter(x -> !x.startsWith("outcome")).toList();
-            boolean last = i == segments.size() - 1;
-            if (ev.isEmpty() && !last) continue;
             String where = s.labels().getFirst() + (s.labels().size() > 1 ? " … " + s.labels().getLast() : "");
             lines.add(n++ + ". [" + s.task() + "] " + where + (ev.isEmpty() ? "" : " — " + String.join("; ", ev)));
         }
