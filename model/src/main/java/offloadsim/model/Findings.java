@@ -5,12 +5,13 @@ import java.util.List;
 import offloadsim.sim.explore.Violation;
 
 /**
- * Violations noticed at the moment they happen inside model code (a forbidden state transition, an
+ * Violations noticed at the moment they happen inside model code (synchronized: on the JVM binding
+ * several threads append) (a forbidden state transition, an
  * offload of an unarchived timeline, an archival change after the arbiter): the oracles report them
  * after the step. Only ever appended to; read between steps.
  */
 public final class Findings {
-    private final List<Violation> found = new ArrayList<>();
+    private final List<Violation> found = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public void stoppingTerminal(String timeline, String detail) {
         found.add(new Violation(offloadsim.model.oracles.OracleNames.STOPPING_TERMINAL, "timeline " + timeline + ": " + detail));
@@ -25,7 +26,9 @@ public final class Findings {
     }
 
     public List<Violation> all() {
-        return List.copyOf(found);
+        synchronized (found) {
+            return List.copyOf(found);
+        }
     }
 
     public int size() {

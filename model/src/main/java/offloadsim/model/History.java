@@ -3,22 +3,24 @@ package offloadsim.model;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every answer a user-visible operation gave, in completion order, for the oracles. */
+/** Every answer a user-visible operation gave, in completion order, for the oracles (appended from many threads on the JVM binding). */
 public final class History {
-    private final List<OpResult> results = new ArrayList<>();
+    private final List<OpResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
 
     void record(OpResult r) {
         results.add(r);
     }
 
     public List<OpResult> results() {
-        return List.copyOf(results);
+        synchronized (results) {
+            return List.copyOf(results);
+        }
     }
 
     /** The last acknowledged (Ok) archive/unarchive/delete of the timeline, or null. */
     public OpResult lastAcknowledged(String timeline) {
         for (int i = results.size() - 1; i >= 0; i--) {
-            OpResult r = results.get(i);
+            OpResult r = results.get(i); // callers read between steps or after the threads joined
             if (r.ok() && timeline.equals(r.timeline()) && (r.op().equals("archive") || r.op().equals("unarchive") || r.op().equals("delete")))
                 return r;
         }
