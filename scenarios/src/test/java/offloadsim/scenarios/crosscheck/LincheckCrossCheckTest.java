@@ -1,0 +1,139 @@
+package offloadsim.scenarios.crosscheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import offloadsim.model.Variant;
+import offloadsim.scenarios.crosscheck.lincheck.TenantFacade;
+import offloadsim.scenarios.crosscheck.lincheck.TenantSequentialSpec;
+import org.jetbrains.lincheck.LincheckAssertionError;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Lincheck model checking of the tenant facade against {@link TenantSequentialSpec}: pre-10305 must be
+ * reported non-linearizable (an acknowledged unarchive, then the endpoint cannot start), fix-10305 must pass.
+ *
+ * <p>Budget (explicit; Lincheck's defaults take far too long here): {@code crosscheck.lincheck.iterations}
+ * (10) random scenarios × {@code crosscheck.lincheck.invocations} (200) interleavings, 2 threads ×
+ * {@code crosscheck.lincheck.actorsPerThread} (2) actors, 1 actor before and 1 after, plus one custom scenario
+ * that is the #10220 story: {@code [compaction] || [unarchive, endpointStart]}. {@code -Pcrosscheck-long}
+ * raises it (30 × 1000). One invocation of this facade costs 10–40 ms under Lincheck's model checker on 2 cores
+ * (fair ReentrantLocks, maps, the tenant built per invocation), so the budget is smaller than for toy classes.
+ * Lincheck takes a global lock: do not run these in parallel.
+ */
+class LincheckCrossCheckTest {
+
+    static final int ITERATIONS = Integer.getInteger("crosscheck.lincheck.iterations", 10);
+    static final int INVOCATIONS = Integer.getInteger("crosscheck.lincheck.invocations", 200);
+    static final int ACTORS = Integer.getInteger("crosscheck.lincheck.actorsPerThread", 2);
+
+    static String config() {
+        return "model checking " + ITERATIONS + " x " + INVOCATIONS + ", 2 threads x " + ACTORS + " actors, +1/+1, custom #10220 scenario";
+    }
+
+    /** The outcome of one Lincheck check: null if it passed, else the failure. */
+    static LincheckAssertionError check(Class<? extends TenantFacade> facade) {
+        ModelCheckingOptions opts = new ModelCheckingOptions()
+                .iterations(ITERATIONS)
+                .invocationsPerIteration(INVOCATIONS)
+                .threads(2)
+                .actorsPerThread(ACTORS)
+                .actorsBefore(1)
+                .actorsAfter(1)
+                .sequentialSpecification(TenantSequentialSpec.class)
+                .addCustomScenario(b -> {
+                    b.parallel(p -> {
+                        p.thread(t -> {
+                            t.actor(reflect(facade, "compaction"));
+                            return kotlin.Unit.INSTANCE;
+                        });
+                        p.thread(t -> {
+                            t.actor(reflect(facade, "unarchive"));
+                            t.actor(reflect(facade, "endpointStart"));
+                            return kotlin.Unit.INSTANCE;
+                        });
+                        return kotlin.Unit.INSTANCE;
+                    });
+                    return kotlin.Unit.INSTANCE;
+                });
+        try {
+            opts.check(facade);
+            return null;
+        } catch (LincheckAssertionError e) {
+            return e;
+        }
+    }
+
+    /** A Kotlin function handle for the facade's operation (what Lincheck's scenario DSL takes). */
+    static kotlin.reflect.KFunction<?> reflect(Class<?> c, String name) {
+        try {
+            return java.util.Objects.requireNonNull(kotlin.reflect.jvm.ReflectJvmMapping.getKotlinFunction(c.getMethod(name)), name);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void run(Subject subject, Variant variant, boolean expectBug) {
+        String unavailable = subject.unavailableReason(variant);
+        if (unavailable != null) {
+            CrossCheckLedger.record(subject, variant, "lincheck", CrossCheckLedger.cell("unavailable", unavailable, 0));
+            Assumptions.abort(unavailable);
+        }
+        long t0 = System.nanoTime();
+        LincheckAssertionError failure = check(TenantFacade.classFor(subject, variant));
+        double secs = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> cell;
+        if (failure == null) {
+            cell = CrossCheckLedger.cell("clean", "linearizable: " + config(), secs);
+        } else {
+            String msg = String.valueOf(failure.getMessage());
+            System.out.println("Lincheck failure for " + subject.id() + "/" + variant.id() + ":\n" + msg);
+            cell = CrossCheckLedger.cell("bug", firstLines(msg), secs);
+        }
+        cell.put("config", config());
+        CrossCheckLedger.record(subject, variant, "lincheck", cell);
+        if (expectBug) {
+            if (failure == null) fail("Lincheck found no non-linearizable history on " + subject.id() + "/" + variant.id() + " (" + config() + ")");
+            String msg = failure.getMessage();
+            assertTrue(msg.contains("Invalid execution results"), () -> "expected a linearizability failure, got:\n" + msg);
+            assertTrue(msg.contains("unarchive") && msg.contains("compaction"), () -> "the failing history should involve unarchive and compaction:\n" + msg);
+            assertTrue(msg.contains("Unavailable") || msg.contains("Err("), () -> "the failing history should show an unavailable endpoint or a failed op:\n" + msg);
+        } else if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static String firstLines(String msg) {
+        return msg.lines().filter(l -> l.contains("|") || l.startsWith("=")).limit(8).reduce((a, b) -> a + " / " + b).orElse(msg).replaceAll("\\s+", " ");
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void standInPre10305IsNotLinearizable() {
+        run(Subject.STAND_IN, Variant.PRE_10305, true);
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void standInFix10305IsLinearizable() {
+        run(Subject.STAND_IN, Variant.FIX_10305, false);
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void modelPre10305IsNotLinearizable() {
+        run(Subject.MODEL, Variant.PRE_10305, true);
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void modelFix10305IsLinearizable() {
+        run(Subject.MODEL, Variant.FIX_10305, false);
+    }
+}
