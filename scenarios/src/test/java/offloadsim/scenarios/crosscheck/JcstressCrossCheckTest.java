@@ -32,12 +32,15 @@ class JcstressCrossCheckTest {
     static final String MODE = System.getProperty("crosscheck.jcstress.mode", "quick");
     static JcstressRunner.Run run;
     static String modelUnavailable;
+    /** Alternative designs are recorded, not asserted; -Dcrosscheck.alt=true or -Pcrosscheck-long. */
+    static final boolean ALT = Boolean.getBoolean("crosscheck.alt");
 
     @BeforeAll
     static void runJcstress() throws Exception {
         modelUnavailable = Subject.MODEL.unavailableReason(Variant.PRE_10305);
         List<Class<?>> tests = new ArrayList<>(List.of(ArbiterStress.Pre.class, ArbiterStress.Fix.class, TenantStress.StandInPre.class, TenantStress.StandInFix.class));
         if (modelUnavailable == null) tests.addAll(List.of(TenantStress.ModelPre.class, TenantStress.ModelFix.class));
+        if (modelUnavailable == null && ALT) tests.addAll(List.of(TenantStress.ModelAltRecheck.class, TenantStress.ModelAltState.class));
         run = JcstressRunner.run("crosscheck", MODE, tests);
         System.out.printf("jcstress -m %s: %d tests in %.1f s%n", MODE, run.byClass().size(), run.seconds());
         run.byClass().values().forEach(c -> System.out.println("  " + c.summary() + "\n    " + c.grades()));
@@ -54,6 +57,10 @@ class JcstressCrossCheckTest {
         } else {
             record(Subject.MODEL, Variant.PRE_10305, TenantStress.ModelPre.class, null);
             record(Subject.MODEL, Variant.FIX_10305, TenantStress.ModelFix.class, null);
+            if (ALT) {
+                record(Subject.MODEL, Variant.ALT_RECHECK, TenantStress.ModelAltRecheck.class, null);
+                record(Subject.MODEL, Variant.ALT_STATE, TenantStress.ModelAltState.class, null);
+            }
         }
     }
 

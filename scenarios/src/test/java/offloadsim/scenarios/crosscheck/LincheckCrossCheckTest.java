@@ -79,7 +79,11 @@ class LincheckCrossCheckTest {
         }
     }
 
-    void run(Subject subject, Variant variant, boolean expectBug) {
+    /** Alternative designs are recorded, not asserted (no expected verdict yet); -Dcrosscheck.alt=true or -Pcrosscheck-long. */
+    static final boolean ALT = Boolean.getBoolean("crosscheck.alt");
+
+    /** @param expectBug true / false to assert the verdict, null to record it only */
+    void run(Subject subject, Variant variant, Boolean expectBug) {
         String unavailable = subject.unavailableReason(variant);
         if (unavailable != null) {
             CrossCheckLedger.record(subject, variant, "lincheck", CrossCheckLedger.cell("unavailable", unavailable, 0));
@@ -98,6 +102,7 @@ class LincheckCrossCheckTest {
         }
         cell.put("config", config());
         CrossCheckLedger.record(subject, variant, "lincheck", cell);
+        if (expectBug == null) return;
         if (expectBug) {
             if (failure == null) fail("Lincheck found no non-linearizable history on " + subject.id() + "/" + variant.id() + " (" + config() + ")");
             String msg = failure.getMessage();
@@ -135,5 +140,19 @@ class LincheckCrossCheckTest {
     @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void modelFix10305IsLinearizable() {
         run(Subject.MODEL, Variant.FIX_10305, false);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void modelAltRecheckRecorded() {
+        Assumptions.assumeTrue(ALT, "alternative designs run with -Dcrosscheck.alt=true / -Pcrosscheck-long");
+        run(Subject.MODEL, Variant.ALT_RECHECK, null);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void modelAltStateRecorded() {
+        Assumptions.assumeTrue(ALT, "alternative designs run with -Dcrosscheck.alt=true / -Pcrosscheck-long");
+        run(Subject.MODEL, Variant.ALT_STATE, null);
     }
 }

@@ -65,7 +65,8 @@ class SimulatorCrossCheckTest {
         };
     }
 
-    void run(Subject subject, Variant variant, boolean expectBug) {
+    /** @param expectBug true / false to assert the verdict, null to record it only (alternative designs) */
+    void run(Subject subject, Variant variant, Boolean expectBug) {
         long t0 = System.nanoTime();
         Exploration e;
         if (subject == Subject.MODEL) {
@@ -80,7 +81,7 @@ class SimulatorCrossCheckTest {
             assertTrue(cell.matches(), () -> "simulator disagrees with expected-verdicts.yaml: expected " + expectation.label() + ", found " + cell.foundLabel());
             e = cell.exploration();
         } else {
-            e = Explorer.explore(standInProgram(variant), new RandomWalk(), new Explorer.Budget(1, EXECUTIONS, expectBug, 1), RunOptions.defaults(), Explorer.Progress.NONE);
+            e = Explorer.explore(standInProgram(variant), new RandomWalk(), new Explorer.Budget(1, EXECUTIONS, Boolean.TRUE.equals(expectBug), 1), RunOptions.defaults(), Explorer.Progress.NONE);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         boolean bug = e.failures() > 0;
@@ -90,7 +91,7 @@ class SimulatorCrossCheckTest {
         Map<String, Object> cell = CrossCheckLedger.cell(bug ? "bug" : "clean", detail, secs);
         cell.put("executions", e.executions());
         CrossCheckLedger.record(subject, variant, "simulator", cell);
-        assertEquals(expectBug, bug, detail);
+        if (expectBug != null) assertEquals(expectBug, bug, detail);
     }
 
     @Test
@@ -111,5 +112,12 @@ class SimulatorCrossCheckTest {
     @Test
     void modelFix10305() {
         run(Subject.MODEL, Variant.FIX_10305, false);
+    }
+
+    @Test
+    void modelAltVariantsRecorded() {
+        Assumptions.assumeTrue(Boolean.getBoolean("crosscheck.alt"), "alternative designs run with -Dcrosscheck.alt=true / -Pcrosscheck-long");
+        run(Subject.MODEL, Variant.ALT_RECHECK, null);
+        run(Subject.MODEL, Variant.ALT_STATE, null);
     }
 }

@@ -158,4 +158,60 @@ public final class TenantStress {
             observe(tenant, r);
         }
     }
+
+    @JCStressTest
+    @State
+    @Description("alt-recheck model (offloadsim.model.Pageserver), graded like pre-10305 (bug outcomes interesting, counted): compaction iteration with auto-offload vs unarchive(t1)")
+    @Outcome(id = "true, false, true, true", expect = ACCEPTABLE, desc = "serial-equivalent: unarchived and Active")
+    @Outcome(id = "false, true, true, false", expect = ACCEPTABLE, desc = "offload won; unarchive refused (retryable)")
+    @Outcome(id = "false, false, false, true", expect = ACCEPTABLE_INTERESTING, desc = "unarchived but Stopping: #10220 (compaction failed with NotArchived)")
+    @Outcome(id = "false, false, true, true", expect = ACCEPTABLE_INTERESTING, desc = "unarchived but Stopping: #10220 (compaction error swallowed)")
+    @Outcome(id = "false, true, true, true", expect = ACCEPTABLE_INTERESTING, desc = "offloaded although the unarchive was acknowledged")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "other: not classified (look at it)")
+    public static class ModelAltRecheck {
+        final TenantApi tenant = Subject.MODEL.start(SIM, Variant.ALT_RECHECK);
+
+        @Actor
+        public void compaction(ZZZZ_Result r) {
+            TenantStress.compaction(tenant, r);
+        }
+
+        @Actor
+        public void unarchive(ZZZZ_Result r) {
+            TenantStress.unarchive(tenant, r);
+        }
+
+        @Arbiter
+        public void arbiter(ZZZZ_Result r) {
+            observe(tenant, r);
+        }
+    }
+
+    @JCStressTest
+    @State
+    @Description("alt-state model (offloadsim.model.Pageserver), graded like pre-10305 (bug outcomes interesting, counted): compaction iteration with auto-offload vs unarchive(t1)")
+    @Outcome(id = "true, false, true, true", expect = ACCEPTABLE, desc = "serial-equivalent: unarchived and Active")
+    @Outcome(id = "false, true, true, false", expect = ACCEPTABLE, desc = "offload won; unarchive refused (retryable)")
+    @Outcome(id = "false, false, false, true", expect = ACCEPTABLE_INTERESTING, desc = "unarchived but Stopping: #10220 (compaction failed with NotArchived)")
+    @Outcome(id = "false, false, true, true", expect = ACCEPTABLE_INTERESTING, desc = "unarchived but Stopping: #10220 (compaction error swallowed)")
+    @Outcome(id = "false, true, true, true", expect = ACCEPTABLE_INTERESTING, desc = "offloaded although the unarchive was acknowledged")
+    @Outcome(expect = ACCEPTABLE_INTERESTING, desc = "other: not classified (look at it)")
+    public static class ModelAltState {
+        final TenantApi tenant = Subject.MODEL.start(SIM, Variant.ALT_STATE);
+
+        @Actor
+        public void compaction(ZZZZ_Result r) {
+            TenantStress.compaction(tenant, r);
+        }
+
+        @Actor
+        public void unarchive(ZZZZ_Result r) {
+            TenantStress.unarchive(tenant, r);
+        }
+
+        @Arbiter
+        public void arbiter(ZZZZ_Result r) {
+            observe(tenant, r);
+        }
+    }
 }

@@ -90,6 +90,18 @@ public abstract class TenantFacade {
         }
     }
 
+    public static class ModelAltRecheck extends TenantFacade {
+        public ModelAltRecheck() {
+            super(Subject.MODEL, Variant.ALT_RECHECK);
+        }
+    }
+
+    public static class ModelAltState extends TenantFacade {
+        public ModelAltState() {
+            super(Subject.MODEL, Variant.ALT_STATE);
+        }
+    }
+
     /** The facade class for a subject and variant. */
     public static Class<? extends TenantFacade> classFor(Subject subject, Variant variant) {
         return switch (subject) {
@@ -97,7 +109,8 @@ public abstract class TenantFacade {
             case MODEL -> switch (variant) {
                 case PRE_10305 -> ModelPre.class;
                 case FIX_10305 -> ModelFix.class;
-                default -> throw new IllegalArgumentException("no Lincheck facade for " + variant.id() + " yet");
+                case ALT_RECHECK -> ModelAltRecheck.class;
+                case ALT_STATE -> ModelAltState.class;
             };
         };
     }
