@@ -38,7 +38,8 @@ class JcstressCrossCheckTest {
     @BeforeAll
     static void runJcstress() throws Exception {
         modelUnavailable = Subject.MODEL.unavailableReason(Variant.PRE_10305);
-        List<Class<?>> tests = new ArrayList<>(List.of(ArbiterStress.Pre.class, ArbiterStress.Fix.class, TenantStress.StandInPre.class, TenantStress.StandInFix.class));
+        List<Class<?>> tests = new ArrayList<>(List.of(ArbiterStress.Pre.class, ArbiterStress.Fix.class, ArbiterStress.CanaryPreGradedAsFix.class,
+                TenantStress.StandInPre.class, TenantStress.StandInFix.class));
         if (modelUnavailable == null) tests.addAll(List.of(TenantStress.ModelPre.class, TenantStress.ModelFix.class));
         if (modelUnavailable == null && ALT) tests.addAll(List.of(TenantStress.ModelAltRecheck.class, TenantStress.ModelAltState.class));
         run = JcstressRunner.run("crosscheck", MODE, tests);
@@ -140,9 +141,19 @@ class JcstressCrossCheckTest {
     }
 
     @Test
-    void jcstressItselfReportedNoFailureOtherThanForbiddenOutcomes() {
-        if (run.failure() == null) return;
-        long forbidden = run.byClass().values().stream().mapToLong(Counts::forbidden).sum();
-        assertTrue(forbidden > 0, () -> "jcstress failed without a FORBIDDEN outcome (an error in a test?): " + run.failure().getMessage());
+    void canaryForbiddenOutcomeFailsTheRun() {
+        Counts c = ran(ArbiterStress.CanaryPreGradedAsFix.class);
+        assertTrue(c.forbidden() > 0, () -> "the canary's FORBIDDEN outcome was not observed: " + c.summary());
+        assertNotNull(run.failure(), "jcstress did not fail although a FORBIDDEN outcome was observed");
+        assertTrue(run.failure().getMessage().contains("CanaryPreGradedAsFix"), () -> run.failure().getMessage());
+    }
+
+    @Test
+    void jcstressFailedOnlyBecauseOfTheCanary() {
+        if (run.failure() == null) return; // the canary test asserts that it did fail
+        String canary = ArbiterStress.CanaryPreGradedAsFix.class.getSimpleName();
+        List<String> others = run.failure().getMessage().lines()
+                .filter(l -> l.contains("offloadsim.") && !l.contains(canary)).toList();
+        assertTrue(others.isEmpty(), () -> "jcstress failures other than the canary: " + others + "\n" + run.failure().getMessage());
     }
 }

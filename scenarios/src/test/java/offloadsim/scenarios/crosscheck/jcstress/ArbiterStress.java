@@ -106,4 +106,38 @@ public final class ArbiterStress {
             observe(tl, r);
         }
     }
+
+    /**
+     * Canary for the harness: the pre-10305 actors graded with the fix's outcome table, so the #10220 outcome is
+     * FORBIDDEN. It must make jcstress fail ("Observed forbidden state") and be counted as forbidden; this proves
+     * that a FORBIDDEN result on the fixed variants would fail the build.
+     */
+    @JCStressTest
+    @State
+    @Description("harness canary: pre-10305 arbiter graded as fix-10305 (must be reported FORBIDDEN)")
+    @Outcome(id = "true, false, false, true", expect = ACCEPTABLE, desc = "unarchive won the arbiter")
+    @Outcome(id = "false, true, true, false", expect = ACCEPTABLE, desc = "offload won the arbiter")
+    @Outcome(expect = FORBIDDEN, desc = "#10220-class outcome: must fail the run")
+    public static class CanaryPreGradedAsFix {
+        final Timeline tl = StandInPageserver.archivedTimeline(SIM, "t1");
+
+        @Actor
+        public void offload(ZZZZ_Result r) {
+            tl.setStopping();
+            if (Boolean.TRUE.equals(tl.rq.isArchived())) {
+                tl.rq.shutdown();
+                r.r3 = true;
+            }
+        }
+
+        @Actor
+        public void unarchive(ZZZZ_Result r) {
+            ArbiterStress.unarchive(tl, r);
+        }
+
+        @Arbiter
+        public void arbiter(ZZZZ_Result r) {
+            observe(tl, r);
+        }
+    }
 }
