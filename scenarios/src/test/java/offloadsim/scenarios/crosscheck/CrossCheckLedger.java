@@ -26,7 +26,8 @@ import offloadsim.model.Variant;
  *               "simulator": CELL, "lincheck": CELL, "jcstress": CELL, "agree": true|false|null } ] }
  * CELL = null (not run in this build) | { "verdict": "bug" | "clean" | "unavailable", "detail": "one line",
  *        "seconds": 12.3, ...engine extras } ; jcstress extras: "test", "outcomes": {"state": count},
- *        "interesting": n, "forbidden": n, "total": n ; lincheck extras: "config" ; simulator extras: "executions"
+ *        "interesting": n, "forbidden": n, "bugOutcomes": n, "total": n, "also": {second jcstress test} ;
+ *        lincheck extras: "config", "generalPurpose": {verdict, invocations, seconds, detail} ; simulator extras: "executions"
  * </pre>
  * "agree" is true when every cell that ran (verdict bug/clean) has the same verdict, null if fewer than two ran.
  */
@@ -48,7 +49,14 @@ public final class CrossCheckLedger {
     }
 
     public static synchronized void record(Subject subject, Variant variant, String engine, Map<String, Object> cell) {
-        ROWS.computeIfAbsent(key(subject, variant), k -> new LinkedHashMap<>()).put(engine, cell);
+        Map<String, Object> old = ROWS.computeIfAbsent(key(subject, variant), k -> new LinkedHashMap<>()).put(engine, cell);
+        if (old != null) old.forEach(cell::putIfAbsent);
+        flush();
+    }
+
+    /** Adds an extra field to a cell (creating the cell without a verdict if it has not been recorded yet). */
+    public static synchronized void annotate(Subject subject, Variant variant, String engine, String field, Object value) {
+        ROWS.computeIfAbsent(key(subject, variant), k -> new LinkedHashMap<>()).computeIfAbsent(engine, k -> new LinkedHashMap<>()).put(field, value);
         flush();
     }
 

@@ -118,6 +118,70 @@ class LincheckCrossCheckTest {
         return msg.lines().filter(l -> l.contains("|") || l.startsWith("=")).limit(8).reduce((a, b) -> a + " / " + b).orElse(msg).replaceAll("\\s+", " ");
     }
 
+    // ---- second formulation: Lincheck's general-purpose mode with an explicit assertion (I1 liveness form)
+
+    static final int GP_INVOCATIONS = Integer.getInteger("crosscheck.lincheck.gpInvocations", 500);
+
+    /** compaction || unarchive(t1) on two threads; then, if the unarchive was acknowledged, the endpoint must start. */
+    static AssertionError generalPurpose(Subject subject, Variant variant) {
+        try {
+            org.jetbrains.lincheck.Lincheck.runConcurrentTest(GP_INVOCATIONS, () -> {
+                TenantApi tenant = subject.start(new offloadsim.sim.jvm.JvmSim(true, 1, false), variant);
+                offloadsim.model.OpResult[] unarchive = new offloadsim.model.OpResult[1];
+                Thread compaction = new Thread(tenant::compactionIteration);
+                Thread user = new Thread(() -> unarchive[0] = tenant.unarchive("t1"));
+                compaction.start();
+                user.start();
+                try {
+                    compaction.join();
+                    user.join();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (unarchive[0].ok()) {
+                    offloadsim.model.OpResult endpoint = tenant.getTimeline("t1", true);
+                    if (!endpoint.ok()) throw new AssertionError("#10220: unarchive(t1) acknowledged, then endpoint start: " + endpoint);
+                }
+            });
+            return null;
+        } catch (AssertionError e) {
+            return e;
+        }
+    }
+
+    void runGeneralPurpose(Subject subject, Variant variant, boolean expectBug) {
+        String unavailable = subject.unavailableReason(variant);
+        Assumptions.assumeTrue(unavailable == null, unavailable);
+        long t0 = System.nanoTime();
+        AssertionError failure = generalPurpose(subject, variant);
+        CrossCheckLedger.annotate(subject, variant, "lincheck", "generalPurpose", Map.of(
+                "verdict", failure == null ? "clean" : "bug",
+                "invocations", GP_INVOCATIONS,
+                "seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0,
+                "detail", failure == null ? "no failing execution" : String.valueOf(failure.getMessage()).lines().filter(l -> l.contains("#10220")).findFirst().orElse("failed")));
+        if (failure != null) System.out.println("Lincheck (general-purpose) failure for " + subject.id() + "/" + variant.id() + ":\n" + failure.getMessage());
+        if (expectBug) {
+            if (failure == null) fail("Lincheck general-purpose mode found no #10220 execution on " + subject.id() + "/" + variant.id() + " in " + GP_INVOCATIONS + " invocations");
+            assertTrue(String.valueOf(failure.getMessage()).contains("#10220"), () -> "unexpected failure: " + failure.getMessage());
+        } else if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void standInGeneralPurpose() {
+        runGeneralPurpose(Subject.STAND_IN, Variant.PRE_10305, true);
+        runGeneralPurpose(Subject.STAND_IN, Variant.FIX_10305, false);
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void modelGeneralPurpose() {
+        runGeneralPurpose(Subject.MODEL, Variant.PRE_10305, true);
+        runGeneralPurpose(Subject.MODEL, Variant.FIX_10305, false);
+    }
+
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void standInPre10305IsNotLinearizable() {
