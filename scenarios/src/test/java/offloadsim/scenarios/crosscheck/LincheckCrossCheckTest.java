@@ -1,0 +1,222 @@
+package offloadsim.scenarios.crosscheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import offloadsim.model.Variant;
+import offloadsim.scenarios.crosscheck.lincheck.TenantFacade;
+import offloadsim.scenarios.crosscheck.lincheck.TenantSequentialSpec;
+import org.jetbrains.lincheck.LincheckAssertionError;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Lincheck model checking of the tenant facade against {@link TenantSequentialSpec}: pre-10305 must be
+ * reported non-linearizable (an acknowledged unarchive, then the endpoint cannot start), fix-10305 must pass.
+ *
+ * <p>Budget (explicit; Lincheck's defaults take far too long here): {@code crosscheck.lincheck.iterations}
+ * (10) random scenarios × {@code crosscheck.lincheck.invocations} (200) interleavings, 2 threads ×
+ * {@code crosscheck.lincheck.actorsPerThread} (2) actors, 1 actor before and 1 after, plus one custom scenario
+ * that is the #10220 story: {@code [compaction] || [unarchive, endpointStart]}. {@code -Pcrosscheck-long}
+ * raises it (30 × 1000). One invocation of this facade costs 10–40 ms under Lincheck's model checker on 2 cores
+ * (fair ReentrantLocks, maps, the tenant built per invocation), so the budget is smaller than for toy classes.
+ * Lincheck takes a global lock: do not run these in parallel.
+ */
+class LincheckCrossCheckTest {
+
+    static final int ITERATIONS = Integer.getInteger("crosscheck.lincheck.iterations", 10);
+    static final int INVOCATIONS = Integer.getInteger("crosscheck.lincheck.invocations", 200);
+    static final int ACTORS = Integer.getInteger("crosscheck.lincheck.actorsPerThread", 2);
+
+    static String config() {
+        return "model checking " + ITERATIONS + " x " + INVOCATIONS + ", 2 threads x " + ACTORS + " actors, +1/+1, custom #10220 scenario";
+    }
+
+    /** The outcome of one Lincheck check: null if it passed, else the failure. */
+    static LincheckAssertionError check(Class<? extends TenantFacade> facade) {
+        ModelCheckingOptions opts = new ModelCheckingOptions()
+                .iterations(ITERATIONS)
+                .invocationsPerIteration(INVOCATIONS)
+                .threads(2)
+                .actorsPerThread(ACTORS)
+                .actorsBefore(1)
+                .actorsAfter(1)
+                .sequentialSpecification(TenantSequentialSpec.class)
+                .addCustomScenario(b -> {
+                    b.parallel(p -> {
+                        p.thread(t -> {
+                            t.actor(reflect(facade, "compaction"));
+                            return kotlin.Unit.INSTANCE;
+                        });
+                        p.thread(t -> {
+                            t.actor(reflect(facade, "unarchive"));
+                            t.actor(reflect(facade, "endpointStart"));
+                            return kotlin.Unit.INSTANCE;
+                        });
+                        return kotlin.Unit.INSTANCE;
+                    });
+                    return kotlin.Unit.INSTANCE;
+                });
+        try {
+            opts.check(facade);
+            return null;
+        } catch (LincheckAssertionError e) {
+            return e;
+        }
+    }
+
+    /** A Kotlin function handle for the facade's operation (what Lincheck's scenario DSL takes). */
+    static kotlin.reflect.KFunction<?> reflect(Class<?> c, String name) {
+        try {
+            return java.util.Objects.requireNonNull(kotlin.reflect.jvm.ReflectJvmMapping.getKotlinFunction(c.getMethod(name)), name);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Alternative designs are recorded, not asserted (no expected verdict yet); -Dcrosscheck.alt=true or -Pcrosscheck-long. */
+    static final boolean ALT = Boolean.getBoolean("crosscheck.alt");
+
+    /** @param expectBug true / false to assert the verdict, null to record it only */
+    void run(Subject subject, Variant variant, Boolean expectBug) {
+        String unavailable = subject.unavailableReason(variant);
+        if (unavailable != null) {
+            CrossCheckLedger.record(subject, variant, "lincheck", CrossCheckLedger.cell("unavailable", unavailable, 0));
+            Assumptions.abort(unavailable);
+        }
+        long t0 = System.nanoTime();
+        LincheckAssertionError failure = check(TenantFacade.classFor(subject, variant));
+        double secs = (System.nanoTime() - t0) / 1e9;
+        Map<String, Object> cell;
+        if (failure == null) {
+            cell = CrossCheckLedger.cell("clean", "linearizable: " + config(), secs);
+        } else {
+            String msg = String.valueOf(failure.getMessage());
+            System.out.println("Lincheck failure for " + subject.id() + "/" + variant.id() + ":\n" + msg);
+            cell = CrossCheckLedger.cell("bug", firstLines(msg), secs);
+        }
+        cell.put("config", config());
+        CrossCheckLedger.record(subject, variant, "lincheck", cell);
+        if (expectBug == null) return;
+        if (expectBug) {
+            if (failure == null) fail("Lincheck found no non-linearizable history on " + subject.id() + "/" + variant.id() + " (" + config() + ")");
+            String msg = failure.getMessage();
+            assertTrue(msg.contains("Invalid execution results"), () -> "expected a linearizability failure, got:\n" + msg);
+            assertTrue(msg.contains("unarchive") && msg.contains("compaction"), () -> "the failing history should involve unarchive and compaction:\n" + msg);
+            assertTrue(msg.contains("Unavailable") || msg.contains("Err("), () -> "the failing history should show an unavailable endpoint or a failed op:\n" + msg);
+        } else if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static String firstLines(String msg) {
+        return msg.lines().filter(l -> l.contains("|") || l.startsWith("=")).limit(8).reduce((a, b) -> a + " / " + b).orElse(msg).replaceAll("\\s+", " ");
+    }
+
+    // ---- second formulation: Lincheck's general-purpose mode with an explicit assertion (I1 liveness form)
+
+    static final int GP_INVOCATIONS = Integer.getInteger("crosscheck.lincheck.gpInvocations", 500);
+
+    /** compaction || unarchive(t1) on two threads; then, if the unarchive was acknowledged, the endpoint must start. */
+    static AssertionError generalPurpose(Subject subject, Variant variant) {
+        try {
+            org.jetbrains.lincheck.Lincheck.runConcurrentTest(GP_INVOCATIONS, () -> {
+                TenantApi tenant = subject.start(new offloadsim.sim.jvm.JvmSim(true, 1, false), variant);
+                offloadsim.model.OpResult[] unarchive = new offloadsim.model.OpResult[1];
+                Thread compaction = new Thread(tenant::compactionIteration);
+                Thread user = new Thread(() -> unarchive[0] = tenant.unarchive("t1"));
+                compaction.start();
+                user.start();
+                try {
+                    compaction.join();
+                    user.join();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (unarchive[0].ok()) {
+                    offloadsim.model.OpResult endpoint = tenant.getTimeline("t1", true);
+                    if (!endpoint.ok()) throw new AssertionError("#10220: unarchive(t1) acknowledged, then endpoint start: " + endpoint);
+                }
+            });
+            return null;
+        } catch (AssertionError e) {
+            return e;
+        }
+    }
+
+    void runGeneralPurpose(Subject subject, Variant variant, boolean expectBug) {
+        String unavailable = subject.unavailableReason(variant);
+        Assumptions.assumeTrue(unavailable == null, unavailable);
+        long t0 = System.nanoTime();
+        AssertionError failure = generalPurpose(subject, variant);
+        CrossCheckLedger.annotate(subject, variant, "lincheck", "generalPurpose", Map.of(
+                "verdict", failure == null ? "clean" : "bug",
+                "invocations", GP_INVOCATIONS,
+                "seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0,
+                "detail", failure == null ? "no failing execution" : String.valueOf(failure.getMessage()).lines().filter(l -> l.contains("#10220")).findFirst().orElse("failed")));
+        if (failure != null) System.out.println("Lincheck (general-purpose) failure for " + subject.id() + "/" + variant.id() + ":\n" + failure.getMessage());
+        if (expectBug) {
+            if (failure == null) fail("Lincheck general-purpose mode found no #10220 execution on " + subject.id() + "/" + variant.id() + " in " + GP_INVOCATIONS + " invocations");
+            assertTrue(String.valueOf(failure.getMessage()).contains("#10220"), () -> "unexpected failure: " + failure.getMessage());
+        } else if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void standInGeneralPurpose() {
+        runGeneralPurpose(Subject.STAND_IN, Variant.PRE_10305, true);
+        runGeneralPurpose(Subject.STAND_IN, Variant.FIX_10305, false);
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void modelGeneralPurpose() {
+        runGeneralPurpose(Subject.MODEL, Variant.PRE_10305, true);
+        runGeneralPurpose(Subject.MODEL, Variant.FIX_10305, false);
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void standInPre10305IsNotLinearizable() {
+        run(Subject.STAND_IN, Variant.PRE_10305, true);
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void standInFix10305IsLinearizable() {
+        run(Subject.STAND_IN, Variant.FIX_10305, false);
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void modelPre10305IsNotLinearizable() {
+        run(Subject.MODEL, Variant.PRE_10305, true);
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void modelFix10305IsLinearizable() {
+        run(Subject.MODEL, Variant.FIX_10305, false);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void modelAltRecheckRecorded() {
+        Assumptions.assumeTrue(ALT, "alternative designs run with -Dcrosscheck.alt=true / -Pcrosscheck-long");
+        run(Subject.MODEL, Variant.ALT_RECHECK, null);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void modelAltStateRecorded() {
+        Assumptions.assumeTrue(ALT, "alternative designs run with -Dcrosscheck.alt=true / -Pcrosscheck-long");
+        run(Subject.MODEL, Variant.ALT_STATE, null);
+    }
+}
