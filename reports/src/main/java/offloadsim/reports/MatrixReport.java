@@ -188,10 +188,27 @@ public final class MatrixReport {
         sb.append("</tr>");
         for (JsonNode r : rows) {
             sb.append("<tr>");
-            for (String c : cols) sb.append("<td>").append(esc(r.path(c).isValueNode() ? r.path(c).asText() : r.path(c).toString())).append("</td>");
+            for (String c : cols) sb.append("<td>").append(agreementCell(r.path(c))).append("</td>");
             sb.append("</tr>");
         }
         return sb.append("</table>\n").toString();
+    }
+
+    /** A cross-check cell: its verdict in bold, then its figures and the first part of its detail. */
+    private static String agreementCell(JsonNode v) {
+        if (v.isValueNode()) return esc(v.asText());
+        if (!v.has("verdict")) return "<span class=\"small\">" + esc(clip(v.toString(), 200)) + "</span>";
+        StringBuilder sb = new StringBuilder("<b>").append(esc(v.get("verdict").asText())).append("</b><div class=\"small\">");
+        for (Iterator<String> it = v.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (k.equals("verdict") || !v.get(k).isValueNode()) continue;
+            sb.append(esc(k)).append(": ").append(esc(clip(v.get(k).asText(), 160))).append("<br>");
+        }
+        return sb.append("</div>").toString();
+    }
+
+    private static String clip(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
     }
 
     private static String anchor(String k) {

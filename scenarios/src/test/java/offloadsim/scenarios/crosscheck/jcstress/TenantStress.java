@@ -32,7 +32,12 @@ public final class TenantStress {
     static final JvmSim SIM = new JvmSim(true, 1, false);
 
     static void compaction(TenantApi tenant, ZZZZ_Result r) {
-        r.r3 = tenant.compactionIteration().ok();
+        try {
+            r.r3 = tenant.compactionIteration().ok();
+        } catch (offloadsim.sim.api.Panic p) {
+            // the pre-fix code can panic here ("must be called on an archived timeline"): an outcome, not a harness error
+            r.r3 = false;
+        }
     }
 
     static void unarchive(TenantApi tenant, ZZZZ_Result r) {
