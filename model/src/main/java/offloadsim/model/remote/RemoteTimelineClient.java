@@ -117,12 +117,13 @@ public final class RemoteTimelineClient {
     public ShutdownIfArchived shutdownIfArchived() {
         try (var g = lq.lock()) {
             if (!q.usable()) return ShutdownIfArchived.NOT_INITIALIZED;
-            if (!q.dirtyArchived) {
-                sim.event("arbiter", timelineId + ": can't shut down timeline: slated for unarchival");
-                return ShutdownIfArchived.NOT_ARCHIVED;
-            }
+            // the Rust matches (dirty unarchived, clean unarchived): (_, true) wins over (true, false)
             if (!q.cleanArchived) {
                 sim.event("arbiter", timelineId + ": can't shut down timeline: not archived in remote storage");
+                return ShutdownIfArchived.NOT_ARCHIVED;
+            }
+            if (!q.dirtyArchived) {
+                sim.event("arbiter", timelineId + ": can't shut down timeline: slated for unarchival");
                 return ShutdownIfArchived.NOT_ARCHIVED;
             }
             arbiterDecided = true;
