@@ -6,14 +6,14 @@ import offloadsim.sim.strategy.Strategy;
 /**
  * A strategy choice from the command line or the matrix: its name and parameters.
  *
- * @param name        random | pct | urw | exhaustive
+ * @param name        random | pct | exhaustive
  * @param depth       PCT bug depth
  * @param preemptions exhaustive search's preemption bound (-1 = unbounded)
- * @param por         exhaustive search with partial-order reduction
+ * @param por         partial-order reduction requested (not implemented yet: exhaustive search runs without it)
  */
 public record StrategySpec(String name, int depth, int preemptions, boolean por) {
 
-    public static final java.util.List<String> NAMES = java.util.List.of("random");
+    public static final java.util.List<String> NAMES = java.util.List.of("random", "pct", "exhaustive");
 
     public static StrategySpec random() {
         return new StrategySpec("random", 0, 0, false);
@@ -31,6 +31,8 @@ public record StrategySpec(String name, int depth, int preemptions, boolean por)
     public Strategy create() {
         return switch (name) {
             case "random" -> new RandomWalk();
+            case "pct" -> new offloadsim.sim.strategy.Pct(depth);
+            case "exhaustive" -> new offloadsim.sim.strategy.Exhaustive(preemptions);
             default -> throw new IllegalArgumentException("unknown strategy '" + name + "'");
         };
     }
