@@ -2,6 +2,8 @@ package offloadsim.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import offloadsim.sim.api.Sim;
+import offloadsim.sim.api.SimVar;
 import offloadsim.sim.explore.Violation;
 
 /**
@@ -12,17 +14,28 @@ import offloadsim.sim.explore.Violation;
  */
 public final class Findings {
     private final List<Violation> found = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Bumped with every finding, so the scheduler's independence analysis sees two findings as ordered. */
+    private final SimVar<Integer> count;
+
+    public Findings(Sim sim) {
+        this.count = sim.var("findings", 0);
+    }
+
+    private void add(Violation v) {
+        count.update(n -> n + 1);
+        found.add(v);
+    }
 
     public void stoppingTerminal(String timeline, String detail) {
-        found.add(new Violation(offloadsim.model.oracles.OracleNames.STOPPING_TERMINAL, "timeline " + timeline + ": " + detail));
+        add(new Violation(offloadsim.model.oracles.OracleNames.STOPPING_TERMINAL, "timeline " + timeline + ": " + detail));
     }
 
     public void onlyArchivedOffloaded(String timeline, String detail) {
-        found.add(new Violation(offloadsim.model.oracles.OracleNames.ONLY_ARCHIVED_OFFLOADED, "timeline " + timeline + ": " + detail));
+        add(new Violation(offloadsim.model.oracles.OracleNames.ONLY_ARCHIVED_OFFLOADED, "timeline " + timeline + ": " + detail));
     }
 
     public void arbiter(String timeline, String detail) {
-        found.add(new Violation(offloadsim.model.oracles.OracleNames.ARBITER, "timeline " + timeline + ": " + detail));
+        add(new Violation(offloadsim.model.oracles.OracleNames.ARBITER, "timeline " + timeline + ": " + detail));
     }
 
     public List<Violation> all() {

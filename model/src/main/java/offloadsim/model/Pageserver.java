@@ -25,8 +25,8 @@ public final class Pageserver {
     private final Variant variant;
     private final WorldSpec spec;
     private final RemoteStorage remote;
-    private final Findings findings = new Findings();
-    private final History history = new History();
+    private final Findings findings;
+    private final History history;
     /** The attached tenant instance; a restart replaces it with the next generation. */
     private final SimVar<Tenant> current;
     private int generations = 1;
@@ -35,6 +35,8 @@ public final class Pageserver {
         this.sim = sim;
         this.variant = variant;
         this.spec = spec;
+        this.findings = new Findings(sim);
+        this.history = new History(sim);
         this.remote = new RemoteStorage(sim);
         for (TimelineSpec t : spec.timelines()) remote.seed(new IndexPart(t.id(), t.ancestor(), t.archived(), false), t.offloaded());
         this.current = sim.var("attached tenant", TenantOps.attachAtSetup(sim, variant, remote, findings, spec));

@@ -39,7 +39,7 @@ class UploadQueueStopTest {
         rw.beginExecution(seed);
         RunResult r = DetSim.run(sim -> {
             RemoteStorage remote = new RemoteStorage(sim);
-            RemoteTimelineClient rc = new RemoteTimelineClient(sim, "t1", "main", remote, new Findings());
+            RemoteTimelineClient rc = new RemoteTimelineClient(sim, "t1", "main", remote, new Findings(sim));
             rc.initFromIndexAtSetup(archived);
             sim.spawn("test", () -> body.run(sim, rc, remote, log));
             return Oracles.NONE;

@@ -31,7 +31,7 @@ class UploadQueueTest {
         rw.beginExecution(1);
         RunResult r = DetSim.run(sim -> {
             RemoteStorage remote = new RemoteStorage(sim);
-            RemoteTimelineClient rc = new RemoteTimelineClient(sim, "t1", "main", remote, new Findings());
+            RemoteTimelineClient rc = new RemoteTimelineClient(sim, "t1", "main", remote, new Findings(sim));
             rc.initFromIndexAtSetup(archived);
             sim.spawn("test", () -> body.run(rc, remote, log));
             return Oracles.NONE;

@@ -50,7 +50,9 @@ final class ExploreCommand implements Callable<Integer> {
         Scenario s = scenario.load();
         Variant v = scenario.variant();
         var spec0 = strategy.spec();
-        long[] range = seeds == null ? new long[] {1, 1000} : Inputs.seeds(seeds);
+        // exhaustive search ignores seeds: its budget is --schedules alone (default a million)
+        long defaultLast = spec0.name().equals("exhaustive") ? (schedules != null ? Math.max(1, schedules) : 1_000_000) : 1000;
+        long[] range = seeds == null ? new long[] {1, defaultLast} : Inputs.seeds(seeds);
         String shardText = null;
         if (shard != null) {
             int[] sh = Inputs.shard(shard);
@@ -72,8 +74,9 @@ final class ExploreCommand implements Callable<Integer> {
             w.print(text);
         } else {
             w.printf("%s on %s, %s, seeds %d..%d%s%n", s.name(), v.id(), e.strategyDescription(), range[0], range[0] + e.executions() - 1, shardText == null ? "" : " (shard " + shardText + ")");
-            w.printf("executions %d%s, %d distinct interleavings, %d distinct final states, %.0f executions/s%n", e.executions(),
-                    e.complete() ? " (complete)" : "", e.distinctInterleavings(), e.distinctFinalStates(), e.executionsPerSecond());
+            w.printf("executions %d%s%s, %d distinct interleavings, %d Mazurkiewicz traces, %d distinct final states, %.0f executions/s%n", e.executions(),
+                    e.complete() ? " (complete)" : "", e.pruned() > 0 ? " (" + e.pruned() + " pruned as equivalent)" : "",
+                    e.distinctInterleavings(), e.distinctTraces(), e.distinctFinalStates(), e.executionsPerSecond());
             if (e.failures() == 0) {
                 w.println("no violation");
             } else {

@@ -42,7 +42,8 @@ final class MergeCommand implements Callable<Integer> {
         }
         ExplorationJson a = parts.getFirst();
         long executions = 0, firstFailureAt = -1, elapsed = 0, first = Long.MAX_VALUE, last = Long.MIN_VALUE;
-        int failures = 0, interleavings = 0, finals = 0;
+        int failures = 0, interleavings = 0, finals = 0, traces = 0;
+        long pruned = 0;
         boolean complete = true;
         Map<String, Integer> byOracle = new LinkedHashMap<>();
         List<ExplorationJson.ViolationJson> vs = new ArrayList<>();
@@ -57,14 +58,16 @@ final class MergeCommand implements Callable<Integer> {
             first = Math.min(first, p.firstSeed());
             last = Math.max(last, p.lastSeed());
             interleavings += p.distinctInterleavings(); // an upper bound: shards may share interleavings
-            finals = Math.max(finals, p.distinctFinalStates());
+            traces += p.distinctTraces(); // an upper bound, like interleavings
+            pruned += p.pruned();
+            finals = Math.max(finals, p.distinctFinalStates()); // a lower bound: the union is not known
             p.failuresByOracle().forEach((k, n) -> byOracle.merge(k, n, Integer::sum));
             vs.addAll(p.violations());
         }
         vs.sort(Comparator.comparingLong(ExplorationJson.ViolationJson::seed));
         if (!vs.isEmpty()) firstFailureAt = vs.getFirst().seed() - first + 1;
         ExplorationJson merged = new ExplorationJson(ExplorationJson.SCHEMA, a.scenario(), a.variant(), a.strategy(), a.strategyDescription(),
-                first, last, "merged " + parts.size(), executions, complete, failures, firstFailureAt, interleavings, finals, elapsed, byOracle, vs);
+                first, last, "merged " + parts.size(), executions, complete, failures, firstFailureAt, interleavings, finals, traces, pruned, elapsed, byOracle, vs);
         String text = Json.write(merged);
         if (out != null) AtomicFiles.write(out, text);
         spec.commandLine().getOut().print(text);

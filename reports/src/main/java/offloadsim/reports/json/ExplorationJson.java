@@ -12,7 +12,8 @@ import offloadsim.sim.explore.Exploration;
  */
 public record ExplorationJson(String schema, String scenario, String variant, String strategy, String strategyDescription,
                               long firstSeed, long lastSeed, String shard, long executions, boolean complete, int failures,
-                              long firstFailureAt, int distinctInterleavings, int distinctFinalStates, long elapsedMillis,
+                              long firstFailureAt, int distinctInterleavings, int distinctFinalStates, int distinctTraces, long pruned,
+                              long elapsedMillis,
                               Map<String, Integer> failuresByOracle, List<ViolationJson> violations) {
 
     public static final String SCHEMA = "offload-sim/v1";
@@ -29,6 +30,6 @@ public record ExplorationJson(String schema, String scenario, String variant, St
         }
         return new ExplorationJson(SCHEMA, scenario, variant, e.strategy(), e.strategyDescription(), firstSeed,
                 firstSeed + e.executions() - 1, shard, e.executions(), e.complete(), e.failures(), e.firstFailureAt(),
-                e.distinctInterleavings(), e.distinctFinalStates(), e.elapsedNanos() / 1_000_000, e.failuresByOracle(), vs);
+                e.distinctInterleavings(), e.distinctFinalStates(), e.distinctTraces(), e.pruned(), e.elapsedNanos() / 1_000_000, e.failuresByOracle(), vs);
     }
 }

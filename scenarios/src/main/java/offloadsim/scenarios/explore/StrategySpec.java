@@ -6,14 +6,14 @@ import offloadsim.sim.strategy.Strategy;
 /**
  * A strategy choice from the command line or the matrix: its name and parameters.
  *
- * @param name        random | pct | exhaustive
+ * @param name        random | urw | pct | exhaustive
  * @param depth       PCT bug depth
  * @param preemptions exhaustive search's preemption bound (-1 = unbounded)
- * @param por         partial-order reduction requested (not implemented yet: exhaustive search runs without it)
+ * @param por         exhaustive search with sleep-set partial-order reduction
  */
 public record StrategySpec(String name, int depth, int preemptions, boolean por) {
 
-    public static final java.util.List<String> NAMES = java.util.List.of("random", "pct", "exhaustive");
+    public static final java.util.List<String> NAMES = java.util.List.of("random", "urw", "pct", "exhaustive");
 
     public static StrategySpec random() {
         return new StrategySpec("random", 0, 0, false);
@@ -31,8 +31,10 @@ public record StrategySpec(String name, int depth, int preemptions, boolean por)
     public Strategy create() {
         return switch (name) {
             case "random" -> new RandomWalk();
+            case "urw" -> new offloadsim.sim.strategy.UniformRandomWalk();
             case "pct" -> new offloadsim.sim.strategy.Pct(depth);
-            case "exhaustive" -> new offloadsim.sim.strategy.Exhaustive(preemptions);
+            case "exhaustive" -> new offloadsim.sim.strategy.Exhaustive(preemptions,
+                    por ? offloadsim.sim.strategy.Exhaustive.Reduction.SLEEP_SETS : offloadsim.sim.strategy.Exhaustive.Reduction.NONE);
             default -> throw new IllegalArgumentException("unknown strategy '" + name + "'");
         };
     }

@@ -14,20 +14,24 @@ final class DetFailpoints implements Failpoints {
 
     private final class Point {
         final String name;
-        final int object = sim.newObject();
+        final int object;
         Mode mode = Mode.OFF;
         double probability;
         int hits;
         DetLatch paused;
         DetLatch released;
 
+        int arms;
+
         Point(String name) {
             this.name = name;
+            this.object = sim.namedObject("failpoint " + name);
         }
 
         void arm() {
-            paused = new DetLatch(sim, "failpoint " + name + " paused", sim.newObject());
-            released = new DetLatch(sim, "failpoint " + name + " released", sim.newObject());
+            arms++;
+            paused = new DetLatch(sim, "failpoint " + name + " paused", sim.namedObject("failpoint " + name + " paused " + arms));
+            released = new DetLatch(sim, "failpoint " + name + " released", sim.namedObject("failpoint " + name + " released " + arms));
         }
     }
 

@@ -48,7 +48,7 @@ final class DetLatch implements SimLatch {
         sim.footprint().read(object);
         if (open) return true;
         waiters.add(me);
-        boolean woken = sim.block("latch " + name, label, timeoutNanos);
+        boolean woken = sim.block("latch " + name, object, label, timeoutNanos);
         if (!woken) waiters.remove(me);
         return woken;
     }

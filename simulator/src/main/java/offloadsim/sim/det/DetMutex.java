@@ -34,7 +34,7 @@ final class DetMutex implements SimMutex {
             take(me);
         } else {
             waiters.add(me);
-            sim.block("mutex " + name + " (held by " + owner.name + ")", "lock " + name, -1);
+            sim.block("mutex " + name + " (held by " + owner.name + ")", object, "lock " + name, -1);
             // unlock() handed the mutex over to us
         }
         return new DetGuard();

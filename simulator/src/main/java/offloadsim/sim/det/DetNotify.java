@@ -38,6 +38,6 @@ final class DetNotify implements SimNotify {
             return;
         }
         waiters.add(me);
-        sim.block("notify " + name, label, -1);
+        sim.block("notify " + name, object, label, -1);
     }
 }

@@ -51,9 +51,14 @@ public final class DetSim implements Sim {
     private int step;
     private int preemptions;
     private long now;
-    private int nextObject;
+    private int setupObjects;
     private int atomicDepth;
     private Footprint footprint = new Footprint();
+    private final Footprint scratch = new Footprint();
+    /** Written by every spawn from a task: spawn order decides task ids and names. */
+    private final int spawnObject = newObject();
+    /** Hash of the values drawn by the running step. */
+    private long stepData;
 
     private DetSim(Strategy strategy, long seed, RunOptions options) {
         this.strategy = strategy;
@@ -97,10 +102,18 @@ public final class DetSim implements Sim {
             DetTask next;
             if (runnable.size() == 1) {
                 next = runnable.getFirst();
+                if (strategy.pruneSoleRunnable(next.id)) {
+                    outcome = Outcome.pruned(step);
+                    break;
+                }
             } else {
                 List<SchedulingPoint.TaskView> views = new ArrayList<>(runnable.size());
                 for (DetTask t : runnable) views.add(new SchedulingPoint.TaskView(t.id, t.name, t.label));
                 int idx = strategy.pickTask(new SchedulingPoint(views, last == null ? -1 : last.id, lastRunnable, step));
+                if (idx == Strategy.PRUNE) {
+                    outcome = Outcome.pruned(step);
+                    break;
+                }
                 if (idx < 0 || idx >= runnable.size())
                     throw new IllegalStateException(strategy.name() + " picked task index " + idx + " of " + runnable.size());
                 next = runnable.get(idx);
@@ -113,9 +126,16 @@ public final class DetSim implements Sim {
             String label = next.label;
             trace.step(step, next.id, next.name, label, runnable.size(), preempt);
             footprint = new Footprint();
+            stepData = 0;
             current = next;
+            if (!next.started) {
+                next.started = true;
+                footprint.read(next.lifecycleObject); // after the spawn that created it
+            }
             next.continuation.run();
             current = null;
+            trace.stepDone(next.id, footprint, next.resumedByClock, stepData);
+            next.resumedByClock = false;
             strategy.afterStep(new StepRecord(step, next.id, label, runnableIds, footprint, preempt));
             last = next;
             step++;
@@ -154,9 +174,11 @@ public final class DetSim implements Sim {
         for (DetTask t : tasks) if (t.state == DetTask.State.BLOCKED && t.wakeAt >= 0) earliest = Math.min(earliest, t.wakeAt);
         if (earliest == Long.MAX_VALUE) return false;
         now = Math.max(now, earliest);
+        trace.clockAdvanced();
         for (DetTask t : tasks) {
             if (t.state == DetTask.State.BLOCKED && t.wakeAt >= 0 && t.wakeAt <= now) {
                 t.timedOut = true;
+                t.resumedByClock = true;
                 wake(t);
             }
         }
@@ -192,12 +214,29 @@ public final class DetSim implements Sim {
         return current;
     }
 
+    /** The running step's footprint; accesses made between steps (set-up, oracles) go to a scratch one. */
     Footprint footprint() {
-        return footprint;
+        return current != null ? footprint : scratch;
     }
 
+    /**
+     * A fresh object id, numbered per creating task (or set-up) rather than globally: equivalent runs then
+     * give the same object the same id whatever order independent tasks allocated in, so a step's
+     * footprint recorded in one branch of a search still names the right objects in another.
+     */
     int newObject() {
-        return nextObject++;
+        int owner = current == null ? 0 : current.id + 1;
+        int nth = current == null ? setupObjects++ : current.objectsCreated++;
+        if (owner >= 1 << 11 || nth >= 1 << 20) throw new IllegalStateException("object ids exhausted: task " + owner + " created " + nth + " objects");
+        return owner << 20 | nth;
+    }
+
+    /**
+     * The id of an object known by name rather than by who created it (failpoints are created lazily by
+     * whichever task reaches them first): the same in every run. Colliding names only add conflicts.
+     */
+    int namedObject(String name) {
+        return Integer.MIN_VALUE | (name.hashCode() & Integer.MAX_VALUE);
     }
 
     long now() {
@@ -214,13 +253,15 @@ public final class DetSim implements Sim {
     }
 
     /** Blocks the current task until {@link #wake}; with {@code timeoutNanos >= 0} also until then. */
-    boolean block(String on, String label, long timeoutNanos) {
+    boolean block(String on, int object, String label, long timeoutNanos) {
         DetTask t = requireTask("blocking on " + on);
         t.state = DetTask.State.BLOCKED;
         t.blockedOn = on;
         t.timedOut = false;
         t.wakeAt = timeoutNanos >= 0 ? now + timeoutNanos : -1;
         switchOut(label);
+        // resumed, in a new step: it comes after the step that woke it, which wrote the object
+        if (object >= 0) footprint.read(object);
         boolean timedOut = t.timedOut;
         t.timedOut = false;
         return !timedOut;
@@ -239,7 +280,7 @@ public final class DetSim implements Sim {
         if (target.state == DetTask.State.DONE) return;
         if (target == me) throw new IllegalStateException("task " + me.name + " joins itself");
         target.joiners.add(me);
-        block("task " + target.name + " to end", "join " + target.name, -1);
+        block("task " + target.name + " to end", target.lifecycleObject, "join " + target.name, -1);
     }
 
     // ---------------------------------------------------------------- Sim
@@ -258,6 +299,10 @@ public final class DetSim implements Sim {
         int uses = taskNameUses.merge(name, 1, Integer::sum);
         String unique = uses == 1 ? name : name + "#" + uses;
         DetTask t = new DetTask(this, tasks.size(), unique, daemon, newObject());
+        if (current != null) {
+            footprint.write(spawnObject);
+            footprint.write(t.lifecycleObject);
+        }
         t.continuation = new Continuation(SCOPE, () -> {
             try {
                 body.run();
@@ -321,7 +366,7 @@ public final class DetSim implements Sim {
             switchOut(label);
             return;
         }
-        block("the clock (" + nanos + " ns)", label, nanos);
+        block("the clock (" + nanos + " ns)", -1, label, nanos);
     }
 
     @Override
@@ -330,6 +375,7 @@ public final class DetSim implements Sim {
         int v = strategy.pickInt(bound, label);
         if (v < 0 || v >= bound) throw new IllegalStateException(strategy.name() + " drew " + v + " outside [0," + bound + ")");
         decisions.add(new Schedule.DataPick(v));
+        stepData = stepData * 31 + v + 1;
         return v;
     }
 

@@ -24,6 +24,11 @@ final class DetTask implements TaskHandle {
     /** Virtual time at which a timed wait expires, or -1. */
     long wakeAt = -1;
     boolean timedOut;
+    /** Woken because virtual time reached its deadline (its next step follows every earlier step). */
+    boolean resumedByClock;
+    boolean started;
+    /** Objects this task created (the second half of their ids). */
+    int objectsCreated;
     /** Synchronous (std) mutexes held: they must never be held across a yield. */
     int syncHeld;
     Throwable failure;

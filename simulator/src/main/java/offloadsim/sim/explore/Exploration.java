@@ -13,6 +13,9 @@ import java.util.Map;
  * @param steps                 steps over all executions
  * @param distinctInterleavings distinct step sequences seen
  * @param distinctFinalStates   distinct final states seen
+ * @param distinctTraces        distinct Mazurkiewicz traces seen (interleavings up to reordering of
+ *                              independent steps)
+ * @param pruned                executions abandoned by partial-order reduction as equivalent to explored ones
  * @param failures              failing executions
  * @param firstFailureAt        1-based index of the first failing execution, or -1
  * @param failuresByOracle      failing executions per oracle, in the order first seen
@@ -20,7 +23,7 @@ import java.util.Map;
  * @param elapsedNanos          wall time
  */
 public record Exploration(String strategy, String strategyDescription, long executions, boolean complete, long steps,
-                          int distinctInterleavings, int distinctFinalStates, int failures, long firstFailureAt,
+                          int distinctInterleavings, int distinctFinalStates, int distinctTraces, long pruned, int failures, long firstFailureAt,
                           Map<String, Integer> failuresByOracle, List<Found> found, long elapsedNanos) {
 
     /** A failing run: its seed, its 1-based execution index and the result (schedule, outcome). */

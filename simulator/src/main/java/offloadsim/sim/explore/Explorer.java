@@ -51,6 +51,8 @@ public final class Explorer {
         long firstFailureAt = -1;
         Set<Long> interleavings = new HashSet<>(); // counted, never iterated
         Set<String> finalStates = new HashSet<>(); // counted, never iterated
+        Set<Long> traces = new HashSet<>(); // counted, never iterated
+        long pruned = 0;
         Map<String, Integer> failuresByOracle = new LinkedHashMap<>();
         List<Exploration.Found> kept = new ArrayList<>();
         int failures = 0;
@@ -60,8 +62,13 @@ public final class Explorer {
             RunResult r = DetSim.run(program, strategy, seed, options);
             executions++;
             steps += r.steps();
-            interleavings.add(r.trace().interleavingHash());
-            finalStates.add(r.finalState());
+            if (r.outcome().kind() == Outcome.Kind.PRUNED) {
+                pruned++;
+            } else {
+                interleavings.add(r.trace().interleavingHash());
+                traces.add(r.trace().mazurkiewiczHash());
+                finalStates.add(r.finalState());
+            }
             if (r.outcome().isFailure()) {
                 failures++;
                 if (firstFailureAt < 0) firstFailureAt = executions;
@@ -74,7 +81,7 @@ public final class Explorer {
         progress.update(executions, budget.maxExecutions(), failures);
         long elapsed = System.nanoTime() - start; // determinism-ok: reporting only
         return new Exploration(strategy.name(), strategy.describe(), executions, strategy.exhausted(), steps,
-                interleavings.size(), finalStates.size(), failures, firstFailureAt, failuresByOracle, kept, elapsed);
+                interleavings.size(), finalStates.size(), traces.size(), pruned, failures, firstFailureAt, failuresByOracle, kept, elapsed);
     }
 
     /** Replays a schedule once, keeping the full trace. */

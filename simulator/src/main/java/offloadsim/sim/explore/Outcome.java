@@ -22,20 +22,30 @@ public record Outcome(Kind kind, String oracle, String message, String task, Str
         /** Tasks are blocked and nothing can wake them. */
         DEADLOCK,
         /** The run exceeded its step budget (a livelock or an unbounded loop). */
-        STEP_BUDGET
+        STEP_BUDGET,
+        /**
+         * The strategy abandoned the run: every task that could run next is asleep, so each continuation is
+         * equivalent to one already explored (a sleep-set-blocked execution). Neither a pass nor a failure.
+         */
+        PRUNED
     }
 
     public static Outcome ok(int steps) {
         return new Outcome(Kind.OK, null, null, null, null, steps);
     }
 
+    public static Outcome pruned(int step) {
+        return new Outcome(Kind.PRUNED, null, null, null, null, step);
+    }
+
     public boolean isFailure() {
-        return kind != Kind.OK;
+        return kind != Kind.OK && kind != Kind.PRUNED;
     }
 
     /** One line: "VIOLATION stuck-stopping: timeline t1 ... [task compaction @label, step 31]". */
     public String summary() {
         if (kind == Kind.OK) return "OK after " + step + " steps";
+        if (kind == Kind.PRUNED) return "PRUNED after " + step + " steps (equivalent to an explored run)";
         return kind + " " + oracle + ": " + message + (task != null ? " [task " + task + " @" + label + ", step " + step + "]" : " [step " + step + "]");
     }
 }

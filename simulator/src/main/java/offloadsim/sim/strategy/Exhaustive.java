@@ -6,32 +6,71 @@ import java.util.List;
 /**
  * Stateless depth-first search over every choice of the run (task picks and random draws), with a
  * preemption bound (CHESS's iterative context bounding: switching away from a task that could continue
- * costs one preemption; -1 means unbounded). Each execution replays the prefix of the current branch and
- * extends it with the first untried option; at the end the tree is exhausted and the bounded space has
- * been explored completely. Without partial-order reduction: equivalent interleavings are all run.
+ * costs one preemption; -1 means unbounded) and optional sleep-set partial-order reduction (Godefroid).
+ * Each execution replays the prefix of the current branch and extends it with the first untried option;
+ * once the tree is exhausted the bounded space has been explored completely.
+ *
+ * <p>Sleep sets: after the subtree of task p at a node is explored, p is put to sleep for the node's later
+ * branches together with the footprint of the step it took there, and stays asleep down a branch while
+ * every step run is independent of that footprint (no conflicting read/write of a shared object). A
+ * sleeping task is never picked; an execution where every runnable task sleeps is abandoned (it can only
+ * repeat explored traces). Every reachable state is still visited, so per-step oracles keep their power.
+ *
+ * <p>With a preemption bound the naive combination is unsound (Coons, Musuvathi, McKinley, OOPSLA 2013):
+ * the interleaving that represents a trace in p's subtree may need more preemptions than the pruned one.
+ * So p is put to sleep only if the bound cut nothing in its subtree, where the unbounded argument holds;
+ * the reduction is weaker under tight bounds but never loses a trace the bounded search would reach.
+ * The same holds for subtrees that contain a failing run, since a run stops at its first failure.
  */
 public final class Exhaustive implements Strategy {
 
-    /** A choice point on the current branch: the allowed options (indices) and which one is taken. */
-    private static final class Level {
-        final int[] options;
-        int taken;
+    public enum Reduction { NONE, SLEEP_SETS }
 
-        Level(int[] options) {
+    /** A task whose next step is covered elsewhere, with what that step (or any of its variants) touched. */
+    private record Sleeper(int task, Footprint footprint) {}
+
+    /** A choice point on the current branch. */
+    private static final class Level {
+        /** Allowed options: indices into the runnable tasks, or the values of a draw. */
+        final int[] options;
+        /** Task ids of the options at a task pick; null at a draw. */
+        final int[] tasks;
+        /** The sleep set on arrival. */
+        final List<Sleeper> sleep;
+        /** Options whose subtrees are done and usable as sleepers. */
+        final List<Sleeper> done = new ArrayList<>();
+        int taken;
+        /** Union of what the taken option's step touched, over the draws inside it. */
+        Footprint takenFootprint;
+        /** The preemption bound removed options somewhere below the taken option. */
+        boolean takenCut;
+
+        Level(int[] options, int[] tasks, List<Sleeper> sleep) {
             this.options = options;
+            this.tasks = tasks;
+            this.sleep = sleep;
         }
     }
 
     private final int preemptionBound;
+    private final Reduction reduction;
     private final List<Level> branch = new ArrayList<>();
+    private List<Sleeper> sleeping = new ArrayList<>();
+    private Level pickedAt;
     private int depth;
     private int preemptions;
     private boolean started;
     private boolean exhausted;
+    private long cuts;
 
     public Exhaustive(int preemptionBound) {
+        this(preemptionBound, Reduction.NONE);
+    }
+
+    public Exhaustive(int preemptionBound, Reduction reduction) {
         if (preemptionBound < -1) throw new IllegalArgumentException("preemption bound must be -1 (unbounded) or more");
         this.preemptionBound = preemptionBound;
+        this.reduction = reduction;
     }
 
     @Override
@@ -41,13 +80,42 @@ public final class Exhaustive implements Strategy {
 
     @Override
     public String describe() {
-        return "exhaustive preemptions<=" + (preemptionBound < 0 ? "inf" : preemptionBound) + " por=none";
+        String d = "exhaustive preemptions<=" + (preemptionBound < 0 ? "inf" : preemptionBound)
+                + " por=" + (reduction == Reduction.SLEEP_SETS ? "sleep-sets" : "none");
+        if (started && !exhausted) d += String.format(" stopped: %.1f%% of the tree by Knuth's estimate, at depth %d", 100 * exploredFraction(), branch.size());
+        return d;
+    }
+
+    public Reduction reduction() {
+        return reduction;
+    }
+
+    /** Choice points where the preemption bound removed options (0 means the bound did not matter). */
+    public long boundCuts() {
+        return cuts;
+    }
+
+    /**
+     * Share of the tree's leaves already explored, estimated by treating unexplored siblings as the same
+     * size as the explored ones (Knuth 1975): sum over the branch of taken/options, scaled by the path.
+     */
+    public double exploredFraction() {
+        if (exhausted) return 1;
+        double fraction = 0;
+        double weight = 1;
+        for (Level l : branch) {
+            fraction += weight * l.taken / l.options.length;
+            weight /= l.options.length;
+        }
+        return fraction;
     }
 
     @Override
     public boolean beginExecution(long seed) {
         depth = 0;
         preemptions = 0;
+        sleeping = new ArrayList<>();
+        pickedAt = null;
         if (!started) {
             started = true;
             return true;
@@ -57,7 +125,11 @@ public final class Exhaustive implements Strategy {
             exhausted = true;
             return false;
         }
-        branch.getLast().taken++;
+        Level l = branch.getLast();
+        if (l.tasks != null && !l.takenCut && l.takenFootprint != null) l.done.add(new Sleeper(l.tasks[l.taken], l.takenFootprint));
+        l.taken++;
+        l.takenFootprint = null;
+        l.takenCut = false;
         return true;
     }
 
@@ -68,33 +140,91 @@ public final class Exhaustive implements Strategy {
         if (depth < branch.size()) {
             level = branch.get(depth);
         } else {
-            int n = point.runnable().size();
-            int[] options;
-            if (cur >= 0 && preemptionBound >= 0 && preemptions >= preemptionBound) {
-                options = new int[] {cur};
-            } else {
-                options = new int[n];
-                int k = 0;
-                if (cur >= 0) options[k++] = cur; // no preemption first
-                for (int i = 0; i < n; i++) if (i != cur) options[k++] = i;
-            }
-            level = new Level(options);
+            level = newTaskLevel(point, cur);
+            if (level == null) return PRUNE;
             branch.add(level);
         }
         depth++;
+        pickedAt = level;
         int chosen = level.options[level.taken];
         if (cur >= 0 && chosen != cur) preemptions++;
         return chosen;
     }
 
+    /** The options at a new task pick, or null when none may run (all asleep, or the bound forbids the rest). */
+    private Level newTaskLevel(SchedulingPoint point, int cur) {
+        int n = point.runnable().size();
+        int[] awake = new int[n];
+        int k = 0;
+        if (cur >= 0 && !asleep(point.runnable().get(cur).id())) awake[k++] = cur; // no preemption first
+        for (int i = 0; i < n; i++) if (i != cur && !asleep(point.runnable().get(i).id())) awake[k++] = i;
+        if (k == 0) return null;
+        boolean curAwake = cur >= 0 && awake[0] == cur;
+        if (cur >= 0 && preemptionBound >= 0 && preemptions >= preemptionBound) {
+            int allowed = curAwake ? 1 : 0;
+            if (k > allowed) markCut();
+            if (allowed == 0) return null;
+            k = 1;
+        }
+        int[] options = java.util.Arrays.copyOf(awake, k);
+        int[] tasks = new int[k];
+        for (int i = 0; i < k; i++) tasks[i] = point.runnable().get(options[i]).id();
+        return new Level(options, tasks, List.copyOf(sleeping));
+    }
+
+    private boolean asleep(int task) {
+        for (Sleeper s : sleeping) if (s.task == task) return true;
+        return false;
+    }
+
+    /** The bound removed options here: no ancestor's taken subtree is complete enough to sleep on. */
+    private void markCut() {
+        cuts++;
+        for (Level l : branch) l.takenCut = true;
+    }
+
+    @Override
+    public boolean pruneSoleRunnable(int taskId) {
+        return asleep(taskId);
+    }
+
     @Override
     public int pickInt(int bound, String label) {
-        if (depth < branch.size()) return branch.get(depth++).options[branch.get(depth - 1).taken];
+        if (depth < branch.size()) {
+            Level l = branch.get(depth++);
+            return l.options[l.taken];
+        }
         int[] options = new int[bound];
         for (int i = 0; i < bound; i++) options[i] = i;
-        branch.add(new Level(options));
+        branch.add(new Level(options, null, List.of()));
         depth++;
         return 0;
+    }
+
+    @Override
+    public void afterStep(StepRecord step) {
+        if (reduction == Reduction.NONE) return;
+        Footprint fp = step.footprint();
+        if (pickedAt != null) {
+            Level l = pickedAt;
+            pickedAt = null;
+            l.takenFootprint = Footprint.union(l.takenFootprint, fp);
+            List<Sleeper> next = new ArrayList<>();
+            for (Sleeper s : l.sleep) if (s.task != step.taskId() && !s.footprint.conflictsWith(fp)) next.add(s);
+            for (Sleeper s : l.done) if (s.task != step.taskId() && !s.footprint.conflictsWith(fp)) next.add(s);
+            sleeping = next;
+        } else if (!sleeping.isEmpty()) {
+            sleeping.removeIf(s -> s.task == step.taskId() || s.footprint.conflictsWith(fp));
+        }
+    }
+
+    /**
+     * A failing run stops at the failure, so the subtrees above it were not followed past it: like a bound
+     * cut, they cannot vouch for the traces their sleepers would stand for.
+     */
+    @Override
+    public void endExecution(boolean violated) {
+        if (violated) for (Level l : branch) l.takenCut = true;
     }
 
     @Override

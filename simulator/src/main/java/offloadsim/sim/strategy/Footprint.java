@@ -41,6 +41,33 @@ public final class Footprint {
         return false;
     }
 
+    /** A new footprint holding everything {@code a} and {@code b} touched ({@code a} may be null). */
+    public static Footprint union(Footprint a, Footprint b) {
+        Footprint u = new Footprint();
+        for (Footprint f : new Footprint[] {a, b}) {
+            if (f == null) continue;
+            for (int i = 0; i < f.nReads; i++) u.read(f.reads[i]);
+            for (int i = 0; i < f.nWrites; i++) u.write(f.writes[i]);
+        }
+        return u;
+    }
+
+    public int readCount() {
+        return nReads;
+    }
+
+    public int readAt(int i) {
+        return reads[i];
+    }
+
+    public int writeCount() {
+        return nWrites;
+    }
+
+    public int writeAt(int i) {
+        return writes[i];
+    }
+
     public int[] reads() {
         return Arrays.copyOf(reads, nReads);
     }

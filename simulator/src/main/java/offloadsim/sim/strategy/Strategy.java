@@ -7,6 +7,9 @@ package offloadsim.sim.strategy;
  */
 public interface Strategy {
 
+    /** Returned by {@link #pickTask} to abandon the execution (partial-order reduction found it redundant). */
+    int PRUNE = -1;
+
     /** Short name used on the command line and in reports ("random", "pct", "exhaustive", "replay"). */
     String name();
 
@@ -16,8 +19,19 @@ public interface Strategy {
      */
     boolean beginExecution(long seed);
 
-    /** Index into {@code point.runnable()} of the task to run next; called only when there is a choice. */
+    /**
+     * Index into {@code point.runnable()} of the task to run next, or {@link #PRUNE}; called only when
+     * there is a choice.
+     */
     int pickTask(SchedulingPoint point);
+
+    /**
+     * Called instead of {@link #pickTask} when a single task can run: true abandons the execution (the task
+     * is asleep in a partial-order reduction).
+     */
+    default boolean pruneSoleRunnable(int taskId) {
+        return false;
+    }
 
     /** A value in {@code [0, bound)} for a random draw of the code under test. */
     int pickInt(int bound, String label);

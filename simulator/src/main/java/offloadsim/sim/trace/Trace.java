@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The record of one run. Two hashes are kept whatever the detail level: {@link #hash()} over every step
- * and event (the replay identity), and {@link #interleavingHash()} over the steps alone (which task ran
- * from which label), used to count distinct interleavings.
+ * and event (the replay identity), {@link #interleavingHash()} over the steps alone (which task ran
+ * from which label), used to count distinct interleavings, and {@link #mazurkiewiczHash()}, which
+ * ignores the order of independent steps.
  */
 public final class Trace {
 
@@ -20,6 +21,7 @@ public final class Trace {
     private final List<TraceEntry> entries = new ArrayList<>();
     private long hash = FNV_OFFSET;
     private long interleaving = FNV_OFFSET;
+    private final FoataHasher foata = new FoataHasher();
 
     public Trace(Level level) {
         this.level = level;
@@ -29,6 +31,16 @@ public final class Trace {
         hash = mix(mix(mix(hash, 1), taskId), label.hashCode());
         interleaving = mix(mix(interleaving, taskId), label.hashCode());
         if (level == Level.FULL) entries.add(new TraceEntry.Step(index, taskId, task, label, choices, preemption));
+    }
+
+    /** What the step that just ran touched (see {@link FoataHasher#step}). */
+    public void stepDone(int taskId, offloadsim.sim.strategy.Footprint footprint, boolean barrier, long data) {
+        foata.step(taskId, footprint, barrier, data);
+    }
+
+    /** Virtual time advanced (see {@link FoataHasher#clockAdvanced}). */
+    public void clockAdvanced() {
+        foata.clockAdvanced();
     }
 
     public void event(int step, String task, String kind, String detail) {
@@ -59,6 +71,11 @@ public final class Trace {
 
     public long interleavingHash() {
         return interleaving;
+    }
+
+    /** Equal for runs that differ only in the order of independent steps (one Mazurkiewicz trace). */
+    public long mazurkiewiczHash() {
+        return foata.hash();
     }
 
     /** The whole trace as text, one entry a line (empty unless recorded at {@link Level#FULL}). */
