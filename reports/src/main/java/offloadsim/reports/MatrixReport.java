@@ -10,20 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import offloadsim.model.Variant;
-import offloadsim.reports.html.Segments;
+import offloadsim.reports.html.Page;
 import offloadsim.reports.html.Showcase;
-import offloadsim.reports.html.Swimlane;
 import offloadsim.reports.json.ExplorationJson;
 import offloadsim.reports.json.Json;
 import offloadsim.reports.json.MatrixJson;
-import offloadsim.scenarios.Scenario;
 import offloadsim.scenarios.catalog.ScenarioCatalog;
-import offloadsim.scenarios.explore.ReplayCommand;
 import offloadsim.scenarios.verdict.CellResult;
 import offloadsim.scenarios.verdict.Matrix;
 import offloadsim.sim.explore.Exploration;
-import offloadsim.sim.explore.Explorer;
-import offloadsim.sim.explore.RunResult;
 
 /** Renders the verdict matrix as JSON, Markdown (fits a CI job summary) and one self-contained HTML page. */
 public final class MatrixReport {
@@ -45,10 +40,7 @@ public final class MatrixReport {
 
     private static Showcase showcase(CellResult c) {
         Exploration.Found f = c.exploration().found().getFirst();
-        Scenario s = ScenarioCatalog.byName(c.scenario());
-        RunResult full = Explorer.replay(s.program(c.variant()), f.run().schedule(), s.runOptions());
-        var segs = Segments.of(full.trace());
-        return new Showcase(c.scenario(), c.variant().id(), f.seed(), full, segs, Segments.story(segs), ReplayCommand.of(c.scenario(), c.variant().id(), full.schedule()));
+        return Showcase.of(c.scenario(), ScenarioCatalog.byName(c.scenario()), c.variant(), f.seed(), f.run().schedule(), false);
     }
 
     private static JsonNode readAgreement(Path p) {
@@ -98,8 +90,8 @@ public final class MatrixReport {
         if (main == null && !showcases.isEmpty()) main = showcases.values().iterator().next();
         if (main != null) {
             sb.append("\n## ").append(main.scenario()).append(" on ").append(main.variant()).append("\n\n");
-            for (String l : main.story()) sb.append("    ").append(l).append('\n');
-            sb.append("\nReplay: `").append(main.replay()).append("`\n");
+            sb.append(Page.storyBlock(main.story()));
+            sb.append("\n").append(main.shrinkNote()).append(".\n\nReplay: `").append(main.replay()).append("`\n");
         }
         return sb.toString();
     }
@@ -122,16 +114,7 @@ public final class MatrixReport {
     }
 
     public String html() {
-        StringBuilder sb = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>offload-sim verdict matrix</title><style>\n");
-        sb.append("body{font:14px/1.45 -apple-system,'Segoe UI',Helvetica,Arial,sans-serif;color:#1f2328;margin:24px 32px;max-width:1400px}")
-          .append("h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}")
-          .append("table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #d0d7de;padding:5px 9px;text-align:left;vertical-align:top}th{background:#f6f8fa}")
-          .append("td.ok{background:#dafbe1}td.bug{background:#fff8c5}td.bad{background:#ffebe9;font-weight:600}.small{color:#59636e;font-size:12px}")
-          .append(".verdict{font-size:16px;padding:8px 12px;border-radius:6px;display:inline-block;margin:8px 0}.pass{background:#dafbe1}.fail{background:#ffebe9}")
-          .append("code,pre{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}pre{background:#f6f8fa;padding:10px;border-radius:6px;overflow-x:auto}")
-          .append(".swim{overflow-x:auto;border:1px solid #d0d7de;border-radius:6px;margin:8px 0}svg text.lane{font:600 12px sans-serif;fill:#1f2328}")
-          .append("svg text.label{font:11px ui-monospace,monospace;fill:#1f2328}svg text.sub{font:10px sans-serif;fill:#59636e}details{margin:6px 0}summary{cursor:pointer;font-weight:600}")
-          .append("</style></head><body>\n");
+        StringBuilder sb = new StringBuilder(Page.head("offload-sim verdict matrix"));
         sb.append("<h1>offload-sim verdict matrix</h1><div class=\"small\">Neon pageserver timeline offload: auto-offload vs unarchival, branch, delete and tenant shutdown (#10220 / PR #10305)</div>\n");
         sb.append("<div class=\"verdict ").append(allMatch() ? "pass\">Every cell matches its expected verdict" : "fail\">Some cells do not match their expected verdict")
           .append("</div><div class=\"small\">strategy ").append(esc(plan.strategy().name())).append(", seeds ").append(plan.firstSeed()).append("..").append(plan.firstSeed() + plan.executions() - 1)
@@ -157,14 +140,10 @@ public final class MatrixReport {
         sb.append("<h2>Agreement of the cross-checks</h2>");
         if (agreement == null) sb.append("<p class=\"small\">not run (no cross-check results file; run <code>mvn -B verify</code> to produce <code>scenarios/target/cross-checks.json</code>)</p>\n");
         else sb.append(agreementTable());
-        sb.append("<h2>Failing interleavings</h2><p class=\"small\">Each bug cell's first failing run, replayed from its schedule. One lane per task; boxes are runs of consecutive steps labelled with the Rust function/await point; blue boxes change state; the red box is where the oracle fired. Hover a box for every step and event.</p>\n");
+        sb.append("<h2>Failing interleavings</h2><p class=\"small\">Each bug cell's first failing run, shrunk (fewest steps and preemptions that still fail the same oracle) and replayed. One lane per task; boxes are runs of consecutive steps labelled with the Rust function/await point; blue boxes change state; the red box is where the oracle fired. Hover a box for every step and event.</p>\n");
         boolean first = true;
         for (Showcase sc : orderedShowcases()) {
-            sb.append("<details id=\"").append(anchor(sc.scenario() + "/" + sc.variant())).append("\"").append(first ? " open" : "").append("><summary>")
-              .append(esc(sc.scenario())).append(" on ").append(esc(sc.variant())).append(" — ").append(esc(sc.run().outcome().oracle())).append("</summary>\n");
-            sb.append("<div class=\"swim\">").append(Swimlane.svg(sc.segments(), sc.run().outcome().isFailure())).append("</div>\n<pre>");
-            for (String l : sc.story()) sb.append(esc(l)).append('\n');
-            sb.append("</pre><div class=\"small\">replay: <code>").append(esc(sc.replay())).append("</code></div></details>\n");
+            sb.append(Page.showcase(sc, anchor(sc.scenario() + "/" + sc.variant()), first));
             first = false;
         }
         return sb.append("</body></html>\n").toString();
@@ -216,6 +195,6 @@ public final class MatrixReport {
     }
 
     private static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Page.esc(s);
     }
 }

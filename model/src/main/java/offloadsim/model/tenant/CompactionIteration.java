@@ -23,6 +23,9 @@ final class CompactionIteration {
                 if (active || canOffload) kept.add(new Candidate(t, active, canOffload));
             }
         }
+        // the decision the whole #10220 story hangs on: which timelines this iteration will offload
+        List<String> willOffload = kept.stream().filter(Candidate::canOffload).map(c -> c.timeline().id).toList();
+        if (!willOffload.isEmpty()) sim.event("offload", "compaction snapshots can_offload=true for " + String.join(", ", willOffload) + " (archived, no pending uploads)");
         OffloadFlow flow = OffloadFlow.of(tenant.variant);
         for (Candidate c : kept) {
             Boolean pendingTaskLeft = null;

@@ -45,6 +45,9 @@ class CliTest {
                 new String[] {"replay", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305"},
                 new String[] {"matrix", "--schedules", "-1"},
                 new String[] {"merge", "/no/such/file.json"},
+                new String[] {"report", "/no/such/file.json"},
+                new String[] {"shrink", "--scenario", "unarchive-during-compaction", "--variant", "fix-10305", "--seed", "1"},
+                new String[] {"shrink", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--seed", "2", "--attempts", "-3"},
                 new String[] {"frobnicate"}).map(a -> org.junit.jupiter.params.provider.Arguments.of((Object) a));
     }
 
@@ -127,6 +130,42 @@ class CliTest {
         JsonNode j = read(Files.readString(dir.resolve("report.json")));
         assertEquals(52, j.get("cells").size());
         assertTrue(r.out().contains("unarchive-during-compaction"));
+    }
+
+    @Test
+    void shrinkKeepsTheOracleAndCutsPreemptions() {
+        // seed 4 fails with four preemptions where one suffices
+        Run r = cli("shrink", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--seed", "4", "--json");
+        assertEquals(1, r.code(), r.err());
+        JsonNode j = read(r.out());
+        assertEquals("stuck-stopping", j.get("oracle").asText());
+        assertTrue(j.get("shrunk").get("preemptions").asInt() < j.get("original").get("preemptions").asInt(), r.out());
+        assertTrue(j.get("shrunk").get("steps").asInt() <= j.get("original").get("steps").asInt());
+        assertTrue(j.get("story").get(0).asText().startsWith("1. [compaction]"), "a numbered story: " + j.get("story"));
+        Matcher m = Pattern.compile("--schedule '([^']+)'").matcher(j.get("replay").asText());
+        assertTrue(m.find());
+        Run replay = cli("replay", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--schedule", m.group(1));
+        assertTrue(replay.out().contains("preemptions " + j.get("shrunk").get("preemptions").asInt()), replay.out());
+    }
+
+    @Test
+    void exhaustiveSearchWithReductionCompletesOnTheFixAndReportRendersResults(@TempDir Path dir) throws Exception {
+        Path fix = dir.resolve("fix.json");
+        Run e = cli("explore", "--scenario", "unarchive-during-compaction", "--variant", "fix-10305", "--strategy", "exhaustive", "--preemptions", "-1", "--out", fix.toString());
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.out().contains("(complete)") && e.out().contains("pruned as equivalent") && e.out().contains("Mazurkiewicz traces"), e.out());
+        JsonNode j = read(Files.readString(fix));
+        assertTrue(j.get("complete").asBoolean());
+        assertEquals(j.get("executions").asLong() - j.get("pruned").asLong(), j.get("distinctTraces").asLong(), "one completed run per trace");
+
+        Path pre = dir.resolve("pre.json");
+        assertEquals(1, cli("explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--seeds", "1..30", "--out", pre.toString()).code());
+        Path out = dir.resolve("report");
+        Run r = cli("report", fix.toString(), pre.toString(), "--out", out.toString());
+        assertEquals(1, r.code(), r.err());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<svg") && html.contains("shrunk from") && html.contains("por=sleep-sets"), "swimlanes of shrunk runs and both explorations");
+        assertTrue(Files.readString(out.resolve("report.md")).contains("| unarchive-during-compaction | fix-10305 |"));
     }
 
     @Test

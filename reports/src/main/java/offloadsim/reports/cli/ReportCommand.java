@@ -1,0 +1,91 @@
+package offloadsim.reports.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import offloadsim.model.Variant;
+import offloadsim.reports.AtomicFiles;
+import offloadsim.reports.ExplorationReport;
+import offloadsim.reports.html.Showcase;
+import offloadsim.reports.json.ExplorationJson;
+import offloadsim.reports.json.Json;
+import offloadsim.scenarios.Scenario;
+import offloadsim.scenarios.catalog.ScenarioCatalog;
+import offloadsim.scenarios.file.ScenarioFile;
+import offloadsim.sim.trace.Schedule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "report", description = "Render JSON results (explore --out, merge, or a matrix report.json) as report.md and report.html, "
+        + "each violation shrunk and drawn as a swimlane; exit 1 if any result has a violation.")
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", description = "JSON result files")
+    List<Path> files;
+
+    @Option(names = "--out", description = "Report directory (default: target/offload-sim-report/explorations in the repository)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        List<ExplorationJson> results = new ArrayList<>();
+        for (Path p : files) results.addAll(read(p));
+        List<ExplorationReport.Entry> entries = new ArrayList<>();
+        for (ExplorationJson r : results) entries.add(new ExplorationReport.Entry(r, showcases(r)));
+        ExplorationReport report = new ExplorationReport(entries);
+        Path dir = out != null ? out : Path.of(System.getProperty("offloadsim.home", ".")).resolve("target/offload-sim-report/explorations");
+        AtomicFiles.write(dir.resolve("report.md"), report.markdown());
+        AtomicFiles.write(dir.resolve("report.html"), report.html());
+        var w = spec.commandLine().getOut();
+        w.println(results.size() + " exploration" + (results.size() == 1 ? "" : "s") + ", "
+                + entries.stream().mapToInt(e -> e.showcases().size()).sum() + " violation(s) shrunk and drawn");
+        w.println("report: " + dir.toAbsolutePath().normalize().resolve("report.html"));
+        w.flush();
+        return report.anyViolation() ? 1 : 0;
+    }
+
+    /** An exploration result, or every cell of a matrix report. */
+    private static List<ExplorationJson> read(Path p) throws Exception {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(Files.readString(p));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(p + ": no such file");
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException(p + ": not JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+        }
+        if (root == null || !ExplorationJson.SCHEMA.equals(root.path("schema").asText()))
+            throw new IllegalArgumentException(p + ": not an offload-sim result (schema is not " + ExplorationJson.SCHEMA + ")");
+        List<ExplorationJson> out = new ArrayList<>();
+        try {
+            if (root.has("cells")) {
+                for (JsonNode c : root.get("cells")) out.add(Json.MAPPER.treeToValue(c.get("exploration"), ExplorationJson.class));
+            } else {
+                out.add(Json.MAPPER.treeToValue(root, ExplorationJson.class));
+            }
+        } catch (com.fasterxml.jackson.core.JacksonException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(p + ": not an exploration or matrix result (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        return out;
+    }
+
+    /** Each kept violation, replayed from its schedule and shrunk. The scenario is a catalog name or a scenario file's path. */
+    private static List<Showcase> showcases(ExplorationJson r) throws Exception {
+        List<Showcase> out = new ArrayList<>();
+        if (r.violations() == null || r.violations().isEmpty()) return out;
+        boolean fromFile = !ScenarioCatalog.names().contains(r.scenario());
+        Scenario s = fromFile ? ScenarioFile.load(Path.of(r.scenario())) : ScenarioCatalog.byName(r.scenario());
+        Variant v = Inputs.variant(r.variant());
+        for (ExplorationJson.ViolationJson vj : r.violations())
+            out.add(Showcase.of(r.scenario(), s, v, vj.seed(), Schedule.parse(vj.schedule()), fromFile));
+        return out;
+    }
+}

@@ -1,0 +1,133 @@
+package offloadsim.sim.explore;
+
+import java.util.ArrayList;
+import java.util.List;
+import offloadsim.sim.trace.Schedule;
+import offloadsim.sim.trace.Trace;
+import offloadsim.sim.trace.TraceEntry;
+
+/**
+ * Turns a failing schedule into a smaller one that fails the same oracle: delta debugging (Zeller's
+ * ddmin) over the recorded decisions, then removal of preemptions one at a time, repeated until neither
+ * helps. A candidate is replayed with {@link offloadsim.sim.strategy.Replay}'s tolerant defaults and kept
+ * only if it fails the same oracle and is no larger in steps, preemptions and decisions, and smaller in
+ * one of them; so the result never grows and always replays exactly (its schedule is what ran).
+ */
+public final class Shrinker {
+
+    /**
+     * @param original the failing run as given
+     * @param shrunk   the smallest failing run found, recorded at full trace level
+     * @param attempts replays tried
+     */
+    public record Result(RunResult original, RunResult shrunk, int attempts) {
+        public boolean improved() {
+            return shrunk.steps() < original.steps() || shrunk.preemptions() < original.preemptions()
+                    || shrunk.schedule().decisions().size() < original.schedule().decisions().size();
+        }
+    }
+
+    private final Program program;
+    private final RunOptions options;
+    private final int maxAttempts;
+    private final String oracle;
+    private RunResult current;
+    private int attempts;
+
+    private Shrinker(Program program, RunOptions options, int maxAttempts, RunResult start) {
+        this.program = program;
+        this.options = options.withTrace(Trace.Level.FULL);
+        this.maxAttempts = maxAttempts;
+        this.oracle = start.outcome().oracle();
+        this.current = start;
+    }
+
+    /** Shrinks {@code failing}; IllegalArgumentException if it does not fail. At most {@code maxAttempts} replays. */
+    public static Result shrink(Program program, Schedule failing, RunOptions options, int maxAttempts) {
+        if (maxAttempts < 0) throw new IllegalArgumentException("shrink attempt budget must not be negative: " + maxAttempts);
+        RunResult start = Explorer.replay(program, failing, options);
+        if (!start.outcome().isFailure()) throw new IllegalArgumentException("the schedule does not fail: " + start.outcome().summary());
+        Shrinker s = new Shrinker(program, options, maxAttempts, start);
+        boolean progress = true;
+        while (progress && s.attempts < maxAttempts) progress = s.ddmin() | s.removePreemptions();
+        return new Result(start, s.current, s.attempts);
+    }
+
+    /** ddmin over the decision list: try dropping each of n chunks; on success coarsen, else refine. */
+    private boolean ddmin() {
+        boolean any = false;
+        int n = 2;
+        while (attempts < maxAttempts) {
+            List<Schedule.Decision> ds = current.schedule().decisions();
+            if (ds.size() < 2) break;
+            n = Math.min(n, ds.size());
+            boolean reduced = false;
+            for (int i = 0; i < n && attempts < maxAttempts; i++) {
+                int from = ds.size() * i / n;
+                int to = ds.size() * (i + 1) / n;
+                List<Schedule.Decision> candidate = new ArrayList<>(ds.subList(0, from));
+                candidate.addAll(ds.subList(to, ds.size()));
+                if (tryCandidate(candidate)) {
+                    reduced = true;
+                    any = true;
+                    n = Math.max(n - 1, 2);
+                    break;
+                }
+            }
+            if (!reduced) {
+                if (n >= ds.size()) break;
+                n = Math.min(ds.size(), n * 2);
+            }
+        }
+        return any;
+    }
+
+    /** For each preempting pick, from the last back, try letting the running task continue instead. */
+    private boolean removePreemptions() {
+        boolean any = false;
+        List<int[]> preemptive = preemptivePicks(current);
+        for (int k = preemptive.size() - 1; k >= 0 && attempts < maxAttempts; k--) {
+            int[] p = preemptive.get(k);
+            List<Schedule.Decision> candidate = new ArrayList<>(current.schedule().decisions());
+            if (p[0] >= candidate.size()) continue;
+            candidate.set(p[0], new Schedule.TaskPick(p[1]));
+            if (tryCandidate(candidate)) {
+                any = true;
+                preemptive = preemptivePicks(current);
+                k = preemptive.size();
+            }
+        }
+        return any;
+    }
+
+    /** (decision index, task that was running) of every pick that preempted it. */
+    private static List<int[]> preemptivePicks(RunResult run) {
+        List<Schedule.Decision> ds = run.schedule().decisions();
+        List<int[]> out = new ArrayList<>();
+        // forced steps record no decision, and draws sit between the picks: walk both in order
+        int cursor = 0;
+        int previousTask = -1;
+        for (TraceEntry e : run.trace().entries()) {
+            if (!(e instanceof TraceEntry.Step s)) continue;
+            if (s.choices() > 1) {
+                while (cursor < ds.size() && !(ds.get(cursor) instanceof Schedule.TaskPick)) cursor++;
+                if (cursor < ds.size() && s.preemption() && previousTask >= 0) out.add(new int[] {cursor, previousTask});
+                cursor++;
+            }
+            previousTask = s.taskId();
+        }
+        return out;
+    }
+
+    private boolean tryCandidate(List<Schedule.Decision> decisions) {
+        attempts++;
+        RunResult r = Explorer.replay(program, new Schedule(current.schedule().seed(), decisions), options);
+        if (!r.outcome().isFailure() || !oracle.equals(r.outcome().oracle())) return false;
+        int steps = r.steps(), pre = r.preemptions(), size = r.schedule().decisions().size();
+        int cSteps = current.steps(), cPre = current.preemptions(), cSize = current.schedule().decisions().size();
+        if (steps > cSteps || pre > cPre || size > cSize) return false;
+        if (steps == cSteps && pre == cPre && size == cSize) return false;
+        current = r;
+        return true;
+    }
+}
