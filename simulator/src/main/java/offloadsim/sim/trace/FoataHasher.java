@@ -39,7 +39,10 @@ public final class FoataHasher {
         ensureTask(task);
         int level = taskLevel[task];
         if (barrier) level = Math.max(level, clockLevel);
-        for (int i = 0; i < fp.readCount(); i++) level = Math.max(level, lastWrite[slot(fp.readAt(i))]);
+        for (int i = 0; i < fp.readCount(); i++) {
+            int o = slot(fp.readAt(i)); // before indexing: slot() may grow the arrays
+            level = Math.max(level, lastWrite[o]);
+        }
         for (int i = 0; i < fp.writeCount(); i++) {
             int o = slot(fp.writeAt(i));
             level = Math.max(level, Math.max(lastWrite[o], readsSinceWrite[o]));
