@@ -39,7 +39,7 @@ public final class MatrixReport {
     }
 
     private static Showcase showcase(CellResult c) {
-        Exploration.Found f = c.exploration().found().getFirst();
+        Exploration.Found f = c.deciding().found().getFirst();
         return Showcase.of(c.scenario(), ScenarioCatalog.byName(c.scenario()), c.variant(), f.seed(), f.run().schedule(), false);
     }
 
@@ -62,6 +62,7 @@ public final class MatrixReport {
             Showcase sc = showcases.get(key(c));
             out.add(new MatrixJson.Cell(c.scenario(), c.variant().id(), c.expected().label(), c.foundLabel(), c.matches(),
                     ExplorationJson.of(c.scenario(), c.variant().id(), plan.firstSeed(), null, c.exploration()),
+                    c.completeness() == null ? null : ExplorationJson.of(c.scenario(), c.variant().id(), 1, null, c.completeness()), c.space(),
                     sc == null ? null : String.join("\n", sc.story()), sc == null ? null : sc.run().schedule().encode()));
         }
         return Json.write(new MatrixJson(ExplorationJson.SCHEMA, plan.strategy().name(), plan.firstSeed(), plan.executions(), allMatch(), out));
@@ -81,7 +82,7 @@ public final class MatrixReport {
             sb.append("| ").append(s).append(" |");
             for (Variant v : variants()) {
                 CellResult c = cell(s, v);
-                sb.append(' ').append(c.matches() ? "" : "❌ ").append(c.foundBug() ? "🐞 " + String.join(", ", c.exploration().failuresByOracle().keySet()) + " (run " + c.exploration().firstFailureAt() + ")" : "✅ clean")
+                sb.append(' ').append(c.matches() ? "" : "❌ ").append(c.foundBug() ? "🐞 " + String.join(", ", c.deciding().failuresByOracle().keySet()) + " (" + (c.deciding() == c.exploration() ? "" : "exhaustive ") + "run " + c.deciding().firstFailureAt() + ")" : "✅ clean" + (c.complete() ? " (complete)" : ""))
                   .append(" |");
             }
             sb.append('\n');
@@ -127,10 +128,12 @@ public final class MatrixReport {
             for (Variant v : variants()) {
                 CellResult c = cell(s, v);
                 String cls = !c.matches() ? "bad" : c.foundBug() ? "bug" : "ok";
-                sb.append("<td class=\"").append(cls).append("\">").append(c.foundBug() ? "bug: " + esc(String.join(", ", c.exploration().failuresByOracle().keySet())) : "clean")
+                sb.append("<td class=\"").append(cls).append("\">").append(c.foundBug() ? "bug: " + esc(String.join(", ", c.deciding().failuresByOracle().keySet())) : "clean")
                   .append("<div class=\"small\">expected ").append(esc(c.expected().label())).append("<br>")
-                  .append(c.foundBug() ? "first at run " + c.exploration().firstFailureAt() : c.exploration().executions() + " runs, 0 violations")
-                  .append(" · ").append(c.exploration().distinctInterleavings()).append(" interleavings · ").append(c.exploration().elapsedNanos() / 1_000_000).append(" ms</div>");
+                  .append(c.foundBug() ? "first at " + (c.deciding() == c.exploration() ? "" : "exhaustive ") + "run " + c.deciding().firstFailureAt() : c.exploration().executions() + " runs, 0 violations")
+                  .append(c.completeness() == null ? "" : c.complete() && !c.foundBug() ? "<br><b>complete</b>: every interleaving, " + c.completeness().executions() + " exhaustive runs"
+                          : !c.foundBug() ? "<br>exhaustive pass: bounded by its budget (" + c.completeness().executions() + " runs)" : "")
+                  .append(" · ").append(c.exploration().distinctInterleavings()).append(" interleavings, ").append(c.exploration().distinctTraces()).append(" traces · ").append(c.exploration().elapsedNanos() / 1_000_000).append(" ms</div>");
                 if (showcases.containsKey(key(c))) sb.append("<div class=\"small\"><a href=\"#").append(anchor(key(c))).append("\">swimlane</a></div>");
                 sb.append("</td>");
             }

@@ -24,6 +24,9 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--schedules", defaultValue = "50000", description = "Executions per cell (default ${DEFAULT-VALUE})")
     long schedules;
 
+    @Option(names = "--completeness", defaultValue = "10000", description = "Executions of the exhaustive (sleep-set, unbounded) pass on cells the sample found clean; 0 skips it (default ${DEFAULT-VALUE})")
+    long completeness;
+
     @Option(names = "--first-seed", defaultValue = "1", description = "Seed of each cell's first execution (default ${DEFAULT-VALUE})")
     long firstSeed;
 
@@ -38,7 +41,8 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Matrix.Plan plan = new Matrix.Plan(strategy.spec(), Inputs.nonNegative(firstSeed, "--first-seed"), Inputs.nonNegative(schedules, "--schedules"));
+        Matrix.Plan plan = new Matrix.Plan(strategy.spec(), Inputs.nonNegative(firstSeed, "--first-seed"), Inputs.nonNegative(schedules, "--schedules"),
+                Inputs.nonNegative(completeness, "--completeness"));
         Path home = Path.of(System.getProperty("offloadsim.home", "."));
         Path dir = out != null ? out : home.resolve("target/offload-sim-report");
         Path cc = crossChecks != null ? crossChecks : home.resolve("scenarios/target/cross-checks.json");
@@ -52,10 +56,10 @@ final class MatrixCommand implements Callable<Integer> {
         if (json) {
             w.print(report.json());
         } else {
-            w.printf("%-38s %-12s %-28s %-40s %8s %8s%n", "scenario", "variant", "expected", "found", "first", "runs");
+            w.printf("%-38s %-12s %-28s %-40s %8s %8s %-9s%n", "scenario", "variant", "expected", "found", "first", "runs", "space");
             for (CellResult c : cells) {
-                w.printf("%-38s %-12s %-28s %-40s %8s %8d%s%n", c.scenario(), c.variant().id(), c.expected().label(), c.foundLabel(),
-                        c.foundBug() ? String.valueOf(c.exploration().firstFailureAt()) : "-", c.exploration().executions(), c.matches() ? "" : "  MISMATCH");
+                w.printf("%-38s %-12s %-28s %-40s %8s %8d %-9s%s%n", c.scenario(), c.variant().id(), c.expected().label(), c.foundLabel(),
+                        c.foundBug() ? String.valueOf(c.deciding().firstFailureAt()) : "-", c.exploration().executions() + (c.completeness() == null ? 0 : c.completeness().executions()), space(c), c.matches() ? "" : "  MISMATCH");
             }
             long mismatches = cells.stream().filter(c -> !c.matches()).count();
             w.println();
@@ -64,5 +68,9 @@ final class MatrixCommand implements Callable<Integer> {
         }
         w.flush();
         return report.allMatch() ? 0 : 1;
+    }
+
+    static String space(CellResult c) {
+        return c.space();
     }
 }

@@ -67,7 +67,10 @@ final class ReportCommand implements Callable<Integer> {
         List<ExplorationJson> out = new ArrayList<>();
         try {
             if (root.has("cells")) {
-                for (JsonNode c : root.get("cells")) out.add(Json.MAPPER.treeToValue(c.get("exploration"), ExplorationJson.class));
+                for (JsonNode c : root.get("cells")) {
+                    out.add(Json.MAPPER.treeToValue(c.get("exploration"), ExplorationJson.class));
+                    if (c.hasNonNull("completeness")) out.add(Json.MAPPER.treeToValue(c.get("completeness"), ExplorationJson.class));
+                }
             } else {
                 out.add(Json.MAPPER.treeToValue(root, ExplorationJson.class));
             }

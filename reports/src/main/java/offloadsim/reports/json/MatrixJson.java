@@ -5,6 +5,10 @@ import java.util.List;
 /** The matrix report's JSON: every cell with its expectation, finding and exploration figures. */
 public record MatrixJson(String schema, String strategy, long firstSeed, long executionsPerCell, boolean allMatch, List<Cell> cells) {
 
+    /**
+     * @param completeness the exhaustive pass on a cell the sample found clean (null if not run)
+     * @param space        complete | bounded | sampled
+     */
     public record Cell(String scenario, String variant, String expected, String found, boolean matches, ExplorationJson exploration,
-                       String story, String swimlaneTraceSchedule) {}
+                       ExplorationJson completeness, String space, String story, String swimlaneTraceSchedule) {}
 }

@@ -13,24 +13,42 @@ import offloadsim.sim.explore.Exploration;
  * @param strategy    the strategy used
  * @param expected    the expectation from the table
  * @param exploration the exploration's figures and kept failing runs
+ * @param completeness the exhaustive pass run when the sample found nothing, or null
  */
-public record CellResult(String scenario, Variant variant, StrategySpec strategy, Expectation expected, Exploration exploration) {
+public record CellResult(String scenario, Variant variant, StrategySpec strategy, Expectation expected, Exploration exploration,
+                         Exploration completeness) {
+
+    /** The exploration that decided the cell: the completeness pass if it found a failure, else the sample. */
+    public Exploration deciding() {
+        return completeness != null && completeness.failures() > 0 ? completeness : exploration;
+    }
 
     /** bug (oracles that fired) or clean. */
     public String foundLabel() {
-        Map<String, Integer> by = exploration.failuresByOracle();
+        Map<String, Integer> by = deciding().failuresByOracle();
         return by.isEmpty() ? "clean" : "bug (" + String.join(", ", by.keySet()) + ")";
     }
 
     public boolean foundBug() {
-        return exploration.failures() > 0;
+        return deciding().failures() > 0;
+    }
+
+    /** Every interleaving was explored (the completeness pass finished, or the strategy itself was exhaustive and finished). */
+    public boolean complete() {
+        return completeness != null ? completeness.complete() : exploration.complete();
+    }
+
+    /** "complete", "bounded" (an exhaustive search ran out of budget) or "sampled". */
+    public String space() {
+        if (complete()) return "complete";
+        return completeness != null || strategy.name().equals("exhaustive") ? "bounded" : "sampled";
     }
 
     /** Whether the finding agrees with the expectation (always true for unknown cells). */
     public boolean matches() {
         return switch (expected.verdict()) {
-            case BUG -> exploration.failuresByOracle().containsKey(expected.oracle());
-            case CLEAN -> exploration.failures() == 0;
+            case BUG -> deciding().failuresByOracle().containsKey(expected.oracle());
+            case CLEAN -> !foundBug();
             case UNKNOWN -> true;
         };
     }

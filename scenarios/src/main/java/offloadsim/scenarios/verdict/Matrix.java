@@ -12,7 +12,9 @@ import offloadsim.sim.explore.Explorer;
 /**
  * The verdict matrix: every variant × scenario explored with one strategy and budget, compared with the
  * expected-verdict table. A cell expected to show a bug stops at the first failing execution (so the
- * matrix reports schedules-to-first-bug); every other cell uses its whole budget.
+ * matrix reports schedules-to-first-bug); every other cell uses its whole budget. A cell whose sample
+ * found nothing then gets a completeness pass: exhaustive search with sleep sets and no preemption
+ * bound, so that "clean" can mean "every interleaving explored" where the space fits the budget.
  */
 public final class Matrix {
 
@@ -20,10 +22,19 @@ public final class Matrix {
      * @param strategy   strategy for every cell
      * @param firstSeed  seed of every cell's first execution
      * @param executions execution budget per cell
+     * @param completenessBudget executions of the completeness pass (0 skips it)
      */
-    public record Plan(StrategySpec strategy, long firstSeed, long executions) {
+    public record Plan(StrategySpec strategy, long firstSeed, long executions, long completenessBudget) {
+        /** Enough for every catalog cell whose space is small enough to finish (the largest takes about 4 600). */
+        public static final long DEFAULT_COMPLETENESS_BUDGET = 10_000;
+
         public Plan {
             if (executions < 0) throw new IllegalArgumentException("execution budget must not be negative: " + executions);
+            if (completenessBudget < 0) throw new IllegalArgumentException("completeness budget must not be negative: " + completenessBudget);
+        }
+
+        public Plan(StrategySpec strategy, long firstSeed, long executions) {
+            this(strategy, firstSeed, executions, DEFAULT_COMPLETENESS_BUDGET);
         }
 
         /** The main job's default: about a minute on 2 cores for the whole matrix. */
@@ -62,6 +73,11 @@ public final class Matrix {
         boolean stopAtFirst = expectation.verdict() == Expectation.Verdict.BUG;
         Exploration e = Explorer.explore(s.program(v), plan.strategy().create(),
                 new Explorer.Budget(plan.firstSeed(), plan.executions(), stopAtFirst, 1), s.runOptions(), progress);
-        return new CellResult(s.name(), v, plan.strategy(), expectation, e);
+        Exploration complete = null;
+        if (e.failures() == 0 && plan.completenessBudget() > 0 && !plan.strategy().name().equals("exhaustive")) {
+            complete = Explorer.explore(s.program(v), StrategySpec.of("exhaustive", 1, -1, true).create(),
+                    new Explorer.Budget(1, plan.completenessBudget(), true, 1), s.runOptions(), progress);
+        }
+        return new CellResult(s.name(), v, plan.strategy(), expectation, e, complete);
     }
 }
