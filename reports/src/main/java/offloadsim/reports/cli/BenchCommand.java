@@ -40,7 +40,7 @@ final class BenchCommand implements Callable<Integer> {
         w.println("| measurement (unarchive-during-compaction) | strategy | median | p10 – p90 | runs |");
         w.println("|---|---|---|---|---|");
         for (String name : StrategySpec.NAMES) {
-            StrategySpec spec0 = StrategySpec.of(name, 3, 2, true);
+            StrategySpec spec0 = StrategySpec.of(name, 3, -1, true);
             List<Long> schedules = new ArrayList<>();
             List<Long> micros = new ArrayList<>();
             int runs = name.equals("exhaustive") ? 1 : seeds; // exhaustive search is deterministic: one run says it all
@@ -57,6 +57,17 @@ final class BenchCommand implements Callable<Integer> {
         }
         Exploration fix = Explorer.explore(s.program(Variant.FIX_10305), StrategySpec.random().create(), Explorer.Budget.seeds(1, fixExecutions), s.runOptions(), Explorer.Progress.NONE);
         w.printf("| executions/second, fix-10305 (%d runs, %d violations) | random | %.0f | | |%n", fix.executions(), fix.failures(), fix.executionsPerSecond());
+        for (boolean por : new boolean[] {true, false}) {
+            List<Long> millis = new ArrayList<>();
+            Exploration last = null;
+            for (int i = 0; i < 5; i++) { // deterministic search: repeat only to see the wall-time spread
+                last = Explorer.explore(s.program(Variant.FIX_10305), StrategySpec.of("exhaustive", 1, -1, por).create(), Explorer.Budget.seeds(1, 1_000_000),
+                        s.runOptions(), Explorer.Progress.NONE);
+                millis.add(last.elapsedNanos() / 1_000_000);
+            }
+            w.printf("| time to `complete` (ms), fix-10305: %d executions, %d traces, %d violations | %s | %s | %s | 5 repeats |%n", last.executions(), last.distinctTraces(),
+                    last.failures(), last.strategyDescription(), median(millis), spread(millis));
+        }
         Path cc = Path.of(System.getProperty("offloadsim.home", ".")).resolve("scenarios/target/cross-checks.json");
         w.println("| Lincheck time to report the bug / jcstress observations | cross-checks | " + (Files.isRegularFile(cc) ? "see " + cc : "not measured (run mvn -B verify first)") + " | | |");
         w.flush();
