@@ -1,6 +1,5 @@
 package offloadsim.reports.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Side-by-side measurements in one run on one machine: schedules and wall time to the first #10220 bug
- * per strategy (median and p10–p90 over many seeds), and executions/second on the fixed variant.
+ * per strategy (median and p10–p90 over many seeds), executions/second and time to a complete search on
+ * the fixed variant, and Lincheck's and jcstress's figures on the same scenario (see {@link CrossCheckBench}).
  */
 @Command(name = "bench", description = "Measure strategies side by side on unarchive-during-compaction; prints a Markdown table.")
 final class BenchCommand implements Callable<Integer> {
@@ -30,6 +30,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--fix-executions", defaultValue = "50000", description = "Executions on fix-10305 for the throughput row (default ${DEFAULT-VALUE})")
     long fixExecutions;
+
+    @Option(names = "--no-cross-checks", description = "Skip the Lincheck and jcstress rows (they run the cross-check suites through Maven, about 2 minutes)")
+    boolean noCrossChecks;
 
     @Override
     public Integer call() throws Exception {
@@ -68,8 +71,8 @@ final class BenchCommand implements Callable<Integer> {
             w.printf("| time to `complete` (ms), fix-10305: %d executions, %d traces, %d violations | %s | %s | %s | 5 repeats |%n", last.executions(), last.distinctTraces(),
                     last.failures(), last.strategyDescription(), median(millis), spread(millis));
         }
-        Path cc = Path.of(System.getProperty("offloadsim.home", ".")).resolve("scenarios/target/cross-checks.json");
-        w.println("| Lincheck time to report the bug / jcstress observations | cross-checks | " + (Files.isRegularFile(cc) ? "see " + cc : "not measured (run mvn -B verify first)") + " | | |");
+        w.flush();
+        if (!noCrossChecks) CrossCheckBench.run(Path.of(System.getProperty("offloadsim.home", ".")).toAbsolutePath(), w);
         w.flush();
         return 0;
     }

@@ -39,6 +39,9 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--stop-at-first", description = "Stop at the first failing execution")
     boolean stopAtFirst;
 
+    @Option(names = "--no-reduction-factor", description = "Exhaustive search with reduction: skip re-running it without reduction to measure the reduction factor")
+    boolean noReductionFactor;
+
     @Option(names = "--json", description = "Print the result as JSON (schema offload-sim/v1)")
     boolean json;
 
@@ -66,6 +69,8 @@ final class ExploreCommand implements Callable<Integer> {
         if (schedules != null) budget = Math.min(budget, Inputs.nonNegative(schedules, "--schedules"));
         var progress = new ProgressBar(spec.commandLine().getErr() == null ? System.err : System.err, "exploring", json);
         Exploration e = Explorer.explore(s.program(v), spec0.create(), new Explorer.Budget(range[0], budget, stopAtFirst, 3), s.runOptions(), progress);
+        String reduction = null;
+        if (spec0.name().equals("exhaustive") && spec0.por() && !noReductionFactor) reduction = reductionFactor(s, v, spec0, e, budget);
         ExplorationJson result = ExplorationJson.of(scenario.replayTarget(s), v.id(), range[0], shardText, e);
         String text = Json.write(result);
         if (out != null) AtomicFiles.write(out, text);
@@ -77,6 +82,7 @@ final class ExploreCommand implements Callable<Integer> {
             w.printf("executions %d%s%s, %d distinct interleavings, %d Mazurkiewicz traces, %d distinct final states, %.0f executions/s%n", e.executions(),
                     e.complete() ? " (complete)" : "", e.pruned() > 0 ? " (" + e.pruned() + " pruned as equivalent)" : "",
                     e.distinctInterleavings(), e.distinctTraces(), e.distinctFinalStates(), e.executionsPerSecond());
+            if (reduction != null) w.println(reduction);
             if (e.failures() == 0) {
                 w.println("no violation");
             } else {
@@ -90,5 +96,21 @@ final class ExploreCommand implements Callable<Integer> {
         }
         w.flush();
         return e.failures() > 0 ? 1 : 0;
+    }
+
+    /**
+     * The same search without reduction, for the reduction factor. It is capped at 20 times the reduced
+     * search's executions (at least 10 000), since the unreduced space is often far larger; a capped run
+     * gives a lower bound.
+     */
+    private static String reductionFactor(Scenario s, Variant v, offloadsim.scenarios.explore.StrategySpec spec0, Exploration reduced, long budget) {
+        if (!reduced.complete()) return "reduction factor: not measured (the reduced search did not complete)";
+        long cap = Math.min(budget, Math.max(10_000, 20 * reduced.executions()));
+        var full = offloadsim.scenarios.explore.StrategySpec.of("exhaustive", spec0.depth(), spec0.preemptions(), false);
+        Exploration f = Explorer.explore(s.program(v), full.create(), new Explorer.Budget(1, cap, false, 1), s.runOptions(), Explorer.Progress.NONE);
+        double factor = (double) f.executions() / reduced.executions();
+        return f.complete()
+                ? String.format("reduction factor %.1fx: the same search without reduction takes %d executions (%d Mazurkiewicz traces)", factor, f.executions(), f.distinctTraces())
+                : String.format("reduction factor > %.0fx: the same search without reduction had not finished after %d executions", factor, f.executions());
     }
 }
