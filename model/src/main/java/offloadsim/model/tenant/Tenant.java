@@ -18,6 +18,7 @@ import offloadsim.sim.api.CancellationToken;
 import offloadsim.sim.api.Sim;
 import offloadsim.sim.api.SimLatch;
 import offloadsim.sim.api.SimMutex;
+import offloadsim.sim.api.SimNotify;
 import offloadsim.sim.api.SimVar;
 import offloadsim.sim.api.TaskHandle;
 
@@ -42,6 +43,9 @@ public final class Tenant {
     final CancellationToken cancel;
     final SimLatch activated;
     final SimLatch shutdownDone;
+    /** task_mgr tasks of this tenant in flight (compaction iterations): shutdown_tasks waits for them. */
+    final SimVar<Integer> tasksInFlight;
+    final SimNotify tasksDone;
     /** Guarded by lt. */
     final TreeMap<String, Timeline> timelines = new TreeMap<>();
     /** Guarded by lo. */
@@ -70,6 +74,17 @@ public final class Tenant {
         this.cancel = sim.cancellationToken("tenant" + g);
         this.activated = sim.latch("tenant activated" + g);
         this.shutdownDone = sim.latch("tenant shutdown done" + g);
+        this.tasksInFlight = sim.var("tenant tasks" + g, 0);
+        this.tasksDone = sim.notify("tenant tasks done" + g);
+    }
+
+    /** A tenant task (the compaction loop's iteration) starts; called in the step of its Active check. */
+    void enterTask() {
+        tasksInFlight.update(n -> n + 1);
+    }
+
+    void exitTask() {
+        if (tasksInFlight.update(n -> n - 1) == 0) tasksDone.notifyOne();
     }
 
     public TenantState currentState() {
@@ -233,6 +248,8 @@ public final class Tenant {
         }
         for (TaskHandle j : joins) j.join();
         cancel.cancel();
+        // task_mgr::shutdown_tasks(tenant): waits for the compaction loop, so for an offload in flight (notes §7 step 6)
+        while (tasksInFlight.get() > 0) tasksDone.notified("Tenant::shutdown/shutdown_tasks");
         sim.yieldPoint("Tenant::shutdown/shutdown_tasks and gate close");
         shutdownDone.open();
         return null;

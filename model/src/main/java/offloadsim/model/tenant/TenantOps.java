@@ -25,7 +25,12 @@ public final class TenantOps {
     }
 
     public static String compactionIteration(Tenant t) {
-        return CompactionIteration.run(t);
+        t.enterTask(); // the iteration runs as a task_mgr task of the tenant, which Tenant::shutdown waits for
+        try {
+            return CompactionIteration.run(t);
+        } finally {
+            t.exitTask();
+        }
     }
 
     public static String branch(Tenant t, String parent, String child) {
