@@ -131,9 +131,12 @@ public final class MatrixReport {
                 sb.append("<td class=\"").append(cls).append("\">").append(c.foundBug() ? "bug: " + esc(String.join(", ", c.deciding().failuresByOracle().keySet())) : "clean")
                   .append("<div class=\"small\">expected ").append(esc(c.expected().label())).append("<br>")
                   .append(c.foundBug() ? "first at " + (c.deciding() == c.exploration() ? "" : "exhaustive ") + "run " + c.deciding().firstFailureAt() : c.exploration().executions() + " runs, 0 violations")
-                  .append(c.completeness() == null ? "" : c.complete() && !c.foundBug() ? "<br><b>complete</b>: every interleaving, " + c.completeness().executions() + " exhaustive runs"
-                          : !c.foundBug() ? "<br>exhaustive pass: bounded by its budget (" + c.completeness().executions() + " runs)" : "")
-                  .append(" · ").append(c.exploration().distinctInterleavings()).append(" interleavings, ").append(c.exploration().distinctTraces()).append(" traces · ").append(c.exploration().elapsedNanos() / 1_000_000).append(" ms</div>");
+                  .append(" · ").append(c.exploration().distinctInterleavings()).append(" interleavings, ").append(c.exploration().distinctTraces()).append(" traces · ")
+                  .append(c.exploration().elapsedNanos() / 1_000_000).append(" ms")
+                  .append(c.completeness() == null || c.foundBug() ? "" : c.complete()
+                          ? "<br><b>complete</b>: every interleaving, in " + c.completeness().executions() + " exhaustive runs (" + c.completeness().distinctTraces() + " traces)"
+                          : "<br>exhaustive pass: stopped at its budget (" + c.completeness().executions() + " runs)")
+                  .append("</div>");
                 if (showcases.containsKey(key(c))) sb.append("<div class=\"small\"><a href=\"#").append(anchor(key(c))).append("\">swimlane</a></div>");
                 sb.append("</td>");
             }

@@ -50,6 +50,17 @@ final class Inputs {
         }
     }
 
+    /** A results file as a JSON tree; a missing file or broken JSON is one line naming the file. */
+    static com.fasterxml.jackson.databind.JsonNode jsonFile(Path p) throws java.io.IOException {
+        try {
+            return offloadsim.reports.json.Json.MAPPER.readTree(java.nio.file.Files.readString(p));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException(p + ": no such file");
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException(p + ": not JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+        }
+    }
+
     static long nonNegative(long v, String what) {
         if (v < 0) throw new IllegalArgumentException(what + " must not be negative, got " + v);
         return v;

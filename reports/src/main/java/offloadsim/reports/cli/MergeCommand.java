@@ -1,7 +1,5 @@
 package offloadsim.reports.cli;
 
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,10 +30,9 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<ExplorationJson> parts = new ArrayList<>();
         for (Path p : files) {
+            var tree = Inputs.jsonFile(p);
             try {
-                parts.add(Json.MAPPER.readValue(Files.readString(p), ExplorationJson.class));
-            } catch (NoSuchFileException e) {
-                throw new IllegalArgumentException(p + ": no such file");
+                parts.add(Json.MAPPER.treeToValue(tree, ExplorationJson.class));
             } catch (com.fasterxml.jackson.core.JacksonException e) {
                 throw new IllegalArgumentException(p + ": not an offload-sim result (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
             }

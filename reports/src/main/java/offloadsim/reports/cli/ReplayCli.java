@@ -3,6 +3,9 @@ package offloadsim.reports.cli;
 import java.util.concurrent.Callable;
 import offloadsim.model.Variant;
 import offloadsim.reports.html.Segments;
+import offloadsim.reports.json.Json;
+import offloadsim.reports.json.ReplayJson;
+import offloadsim.scenarios.explore.ReplayCommand;
 import offloadsim.scenarios.Scenario;
 import offloadsim.scenarios.explore.StrategySpec;
 import offloadsim.sim.explore.Explorer;
@@ -36,6 +39,9 @@ final class ReplayCli implements Callable<Integer> {
     @Option(names = "--trace", description = "Print every step (task, Rust await/pause label) with locks and state changes, then the story")
     boolean trace;
 
+    @Option(names = "--json", description = "Print the run as JSON (schema offload-sim/v1): outcome, steps, preemptions, trace hash, schedule, story")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
         Scenario s = scenario.load();
@@ -47,6 +53,13 @@ final class ReplayCli implements Callable<Integer> {
             r = Explorer.runSeed(s.program(v), StrategySpec.random().create(), Inputs.nonNegative(source.seed, "--seed"), s.runOptions());
         }
         var w = spec.commandLine().getOut();
+        if (json) {
+            String target = scenario.replayTarget(s);
+            String replay = scenario.file != null ? ReplayCommand.forFile(target, v.id(), r.schedule()) : ReplayCommand.of(target, v.id(), r.schedule());
+            w.print(Json.write(ReplayJson.of(target, v.id(), r, Segments.story(Segments.of(r.trace())), replay)));
+            w.flush();
+            return r.outcome().isFailure() ? 1 : 0;
+        }
         if (trace) {
             w.print(r.trace().text());
             w.println();

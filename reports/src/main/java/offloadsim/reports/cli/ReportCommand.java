@@ -1,8 +1,6 @@
 package offloadsim.reports.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,14 +52,7 @@ final class ReportCommand implements Callable<Integer> {
 
     /** An exploration result, or every cell of a matrix report. */
     private static List<ExplorationJson> read(Path p) throws Exception {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(Files.readString(p));
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(p + ": no such file");
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException(p + ": not JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
-        }
+        JsonNode root = Inputs.jsonFile(p);
         if (root == null || !ExplorationJson.SCHEMA.equals(root.path("schema").asText()))
             throw new IllegalArgumentException(p + ": not an offload-sim result (schema is not " + ExplorationJson.SCHEMA + ")");
         List<ExplorationJson> out = new ArrayList<>();

@@ -94,6 +94,9 @@ class CliTest {
         String hash1 = hash(r1.out());
         assertEquals(hash1, hash(r2.out()), "seed and schedule replays agree");
         assertEquals(r1.out(), cli("replay", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--schedule", m.group(1), "--trace").out(), "byte-identical rerun");
+        JsonNode rj = read(cli("replay", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--schedule", m.group(1), "--json").out());
+        assertEquals("stuck-stopping", rj.get("oracle").asText());
+        assertEquals(hash1, rj.get("traceHash").asText(), "the JSON replay is the same run");
     }
 
     @Test
