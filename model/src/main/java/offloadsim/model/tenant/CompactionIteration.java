@@ -51,7 +51,8 @@ final class CompactionIteration {
             String err = flow.offloadTimeline(tenant, c.timeline());
             if (err == null) continue;
             if (tenant.variant == Variant.FIX_10305 && err.equals("NotArchived")) continue; // "we likely raced with unarchival"
-            return "Offload(" + err + ")"; // aborts the iteration; the loop backs off
+            // From<OffloadError> for CompactionError: Cancelled is ShuttingDown, the rest Offload(e); aborts the iteration
+            return err.equals("Cancelled") ? "ShuttingDown" : "Offload(" + err + ")";
         }
         return null;
     }

@@ -8,10 +8,12 @@ import offloadsim.sim.trace.TraceEntry;
 
 /**
  * Turns a failing schedule into a smaller one that fails the same oracle: delta debugging (Zeller's
- * ddmin) over the recorded decisions, then removal of preemptions one at a time, repeated until neither
- * helps. A candidate is replayed with {@link offloadsim.sim.strategy.Replay}'s tolerant defaults and kept
- * only if it fails the same oracle and is no larger in steps, preemptions and decisions, and smaller in
- * one of them; so the result never grows and always replays exactly (its schedule is what ran).
+ * ddmin) over the recorded decisions, then removal of preemptions one at a time, then lowering random
+ * draws to 0 (simpler choices of the program, e.g. a chaos mix's first operation kind), repeated until
+ * none helps. A candidate is replayed with {@link offloadsim.sim.strategy.Replay}'s tolerant defaults and
+ * kept only if it fails the same oracle and is no larger in steps, preemptions and decisions, and smaller
+ * in one of them or, at equal size, in the sum of its draws; so the result never grows and always replays
+ * exactly (its schedule is what ran).
  */
 public final class Shrinker {
 
@@ -49,7 +51,7 @@ public final class Shrinker {
         if (!start.outcome().isFailure()) throw new IllegalArgumentException("the schedule does not fail: " + start.outcome().summary());
         Shrinker s = new Shrinker(program, options, maxAttempts, start);
         boolean progress = true;
-        while (progress && s.attempts < maxAttempts) progress = s.ddmin() | s.removePreemptions();
+        while (progress && s.attempts < maxAttempts) progress = s.ddmin() | s.removePreemptions() | s.lowerDraws();
         return new Result(start, s.current, s.attempts);
     }
 
@@ -100,6 +102,25 @@ public final class Shrinker {
         return any;
     }
 
+    /** Each nonzero draw, from the last back, set to 0. */
+    private boolean lowerDraws() {
+        boolean any = false;
+        for (int i = current.schedule().decisions().size() - 1; i >= 0 && attempts < maxAttempts; i--) {
+            List<Schedule.Decision> ds = current.schedule().decisions();
+            if (i >= ds.size() || !(ds.get(i) instanceof Schedule.DataPick(int v)) || v == 0) continue;
+            List<Schedule.Decision> candidate = new ArrayList<>(ds);
+            candidate.set(i, new Schedule.DataPick(0));
+            if (tryCandidate(candidate)) any = true;
+        }
+        return any;
+    }
+
+    private static long drawSum(RunResult r) {
+        long sum = 0;
+        for (Schedule.Decision d : r.schedule().decisions()) if (d instanceof Schedule.DataPick(int v)) sum += v;
+        return sum;
+    }
+
     /** (decision index, task that was running) of every pick that preempted it. */
     private static List<int[]> preemptivePicks(RunResult run) {
         List<Schedule.Decision> ds = run.schedule().decisions();
@@ -126,7 +147,7 @@ public final class Shrinker {
         int steps = r.steps(), pre = r.preemptions(), size = r.schedule().decisions().size();
         int cSteps = current.steps(), cPre = current.preemptions(), cSize = current.schedule().decisions().size();
         if (steps > cSteps || pre > cPre || size > cSize) return false;
-        if (steps == cSteps && pre == cPre && size == cSize) return false;
+        if (steps == cSteps && pre == cPre && size == cSize && drawSum(r) >= drawSum(current)) return false;
         current = r;
         return true;
     }
