@@ -55,20 +55,25 @@ public final class Pageserver {
     }
 
     private OpResult record(String op, String timeline, String error) {
+        return record(op, timeline, -1, error);
+    }
+
+    /** @param invokedAt the history clock when the operation was called (arguments evaluate left to right, before the call) */
+    private OpResult record(String op, String timeline, long invokedAt, String error) {
         OpResult r = error == null ? OpResult.ok(op, timeline) : OpResult.err(op, timeline, error);
-        history.record(r);
+        history.record(r, invokedAt);
         sim.event("op", r.toString());
         return r;
     }
 
     /** PUT archival_config {state: Archived}: Tenant::apply_timeline_archival_config. */
     public OpResult archive(String timeline) {
-        return record("archive", timeline, TenantOps.applyArchivalConfig(current.get(), timeline, true));
+        return record("archive", timeline, history.invoke(), TenantOps.applyArchivalConfig(current.get(), timeline, true));
     }
 
     /** PUT archival_config {state: Unarchived}; takes the unoffload path for an offloaded timeline. */
     public OpResult unarchive(String timeline) {
-        return record("unarchive", timeline, TenantOps.applyArchivalConfig(current.get(), timeline, false));
+        return record("unarchive", timeline, history.invoke(), TenantOps.applyArchivalConfig(current.get(), timeline, false));
     }
 
     /** One iteration of the compaction loop (Tenant::compaction_iteration), including auto-offload. */
@@ -83,7 +88,7 @@ public final class Pageserver {
 
     /** DELETE timeline: DeleteTimelineFlow::run (202 Accepted is ok; the background part is a task). */
     public OpResult delete(String timeline) {
-        return record("delete", timeline, TenantOps.delete(current.get(), timeline));
+        return record("delete", timeline, history.invoke(), TenantOps.delete(current.get(), timeline));
     }
 
     /** Tenant::shutdown (detach-style, ShutdownMode::Hard). */
