@@ -70,9 +70,11 @@ public final class Matrix {
     }
 
     public static CellResult runCell(Scenario s, Variant v, Plan plan, Expectation expectation, Explorer.Progress progress) {
+        // a bug cell stops at the expected oracle's first failure; another oracle met first (an exhaustive
+        // search meets them in a different order than the random walk the table was set with) is counted on the way
         boolean stopAtFirst = expectation.verdict() == Expectation.Verdict.BUG;
         Exploration e = Explorer.explore(s.program(v), plan.strategy().create(),
-                new Explorer.Budget(plan.firstSeed(), plan.executions(), stopAtFirst, 1), s.runOptions(), progress);
+                new Explorer.Budget(plan.firstSeed(), plan.executions(), stopAtFirst, 1, stopAtFirst ? expectation.oracle() : null), s.runOptions(), progress);
         Exploration complete = null;
         if (e.failures() == 0 && plan.completenessBudget() > 0 && !plan.strategy().name().equals("exhaustive")) {
             complete = Explorer.explore(s.program(v), StrategySpec.of("exhaustive", 1, -1, true).create(),

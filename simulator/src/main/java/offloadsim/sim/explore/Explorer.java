@@ -28,13 +28,22 @@ public final class Explorer {
      *
      * @param firstSeed     seed of the first execution; execution i uses {@code firstSeed + i}
      * @param maxExecutions at most this many executions
-     * @param stopAtFirst   stop at the first failing execution
+     * @param stopAtFirst   stop at the first failing execution (of {@code stopOracle}, when given)
      * @param keepPerOracle how many failing runs to keep per oracle (the rest are only counted)
+     * @param stopOracle    with stopAtFirst: stop only at a failure of this oracle, or null for any
      */
-    public record Budget(long firstSeed, long maxExecutions, boolean stopAtFirst, int keepPerOracle) {
+    public record Budget(long firstSeed, long maxExecutions, boolean stopAtFirst, int keepPerOracle, String stopOracle) {
         public Budget {
             if (maxExecutions < 0) throw new IllegalArgumentException("execution budget must not be negative: " + maxExecutions);
             if (keepPerOracle < 1) throw new IllegalArgumentException("keepPerOracle must be at least 1");
+        }
+
+        public Budget(long firstSeed, long maxExecutions, boolean stopAtFirst, int keepPerOracle) {
+            this(firstSeed, maxExecutions, stopAtFirst, keepPerOracle, null);
+        }
+
+        boolean stopsAt(Outcome o) {
+            return stopAtFirst && o.isFailure() && (stopOracle == null || stopOracle.equals(o.oracle()));
         }
 
         public static Budget seeds(long first, long count) {
@@ -76,7 +85,7 @@ public final class Explorer {
                 if (n <= budget.keepPerOracle()) kept.add(new Exploration.Found(seed, executions, r));
             }
             if ((executions & 63) == 0 || r.outcome().isFailure()) progress.update(executions, budget.maxExecutions(), failures);
-            if (budget.stopAtFirst() && r.outcome().isFailure()) break;
+            if (budget.stopsAt(r.outcome())) break;
         }
         progress.update(executions, budget.maxExecutions(), failures);
         long elapsed = System.nanoTime() - start; // determinism-ok: reporting only
