@@ -33,6 +33,11 @@ public final class JcstressRunner {
             return bugOutcomes > 0 ? "bug" : "clean";
         }
 
+        /** Samples whose outcome is one of {@code ids} (e.g. {@link TenantStress#STRANDED_STOPPING}). */
+        public long count(java.util.Collection<String> ids) {
+            return ids.stream().mapToLong(id -> outcomes.getOrDefault(id, 0L)).sum();
+        }
+
         public String summary() {
             return test.substring(test.lastIndexOf('.') + 1) + ": " + outcomes + " (" + bugOutcomes + " bug outcomes, " + forbidden + " forbidden)";
         }
@@ -44,17 +49,31 @@ public final class JcstressRunner {
     private JcstressRunner() {}
 
     /**
-     * @param name     report directory suffix: target/jcstress-&lt;name&gt;
+     * @param name     report directory suffix: target/jcstress-&lt;name&gt; (relative to the working directory)
      * @param mode     sanity | quick | default | tough | stress
      * @param tests    the @JCStressTest classes to run (selected with one anchored regex)
      */
     public static Run run(String name, String mode, List<Class<?>> tests) throws Exception {
-        Path dir = Path.of("target", "jcstress-" + name).toAbsolutePath();
+        return run(Path.of("target", "jcstress-" + name), tests, "-m", mode);
+    }
+
+    /**
+     * @param reportDir where jcstress writes its HTML report and this runner its result file
+     * @param tests     the @JCStressTest classes to run (selected with one anchored regex)
+     * @param budget    jcstress options that set how long each test runs (e.g. {@code -m quick}, or
+     *                  {@code -f 1 -iters N -time MS}); split per-actor compilation off and a small heap for the forks
+     *                  are always added (one VM configuration: the tooling notes' ~10 s per test on this machine)
+     */
+    public static Run run(Path reportDir, List<Class<?>> tests, String... budget) throws Exception {
+        Path dir = reportDir.toAbsolutePath();
         Files.createDirectories(dir);
         Path resultFile = dir.resolve("results.bin.gz");
         Files.deleteIfExists(resultFile);
         String regex = "^(" + String.join("|", tests.stream().map(c -> c.getName().replace(".", "\\.").replace("$", "[.$]")).toList()) + ")$";
-        String[] args = {"-t", regex, "-m", mode, "-sc", "false", "-jvmArgs", "-Xmx256m --enable-native-access=ALL-UNNAMED", "-r", dir.toString()};
+        List<String> argList = new ArrayList<>(List.of("-t", regex));
+        argList.addAll(List.of(budget));
+        argList.addAll(List.of("-sc", "false", "-jvmArgs", "-Xmx256m --enable-native-access=ALL-UNNAMED", "-r", dir.toString()));
+        String[] args = argList.toArray(String[]::new);
         System.out.println("jcstress " + String.join(" ", args));
         Options opts = new Options(args);
         if (!opts.parse()) throw new IllegalArgumentException("jcstress rejected its options: " + Arrays.toString(args));
