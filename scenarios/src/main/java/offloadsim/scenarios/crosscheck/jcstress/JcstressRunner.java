@@ -21,7 +21,9 @@ import org.openjdk.jcstress.infra.collectors.TestResult;
  * its binary result file back, so the JUnit tests can count outcomes and check that the expected tests ran
  * ({@code FATAL: No matching tests} and "3 actors: No scheduling is possible" both end with exit code 0).
  * The result file, normally {@code jcstress-results-<time>.bin.gz} in the working directory, is redirected
- * into the report directory under {@code target/}.
+ * into the report directory ({@code target/jcstress-<name>} for the suite, a temporary directory for
+ * {@code ./offload-sim bench}). Forked test VMs get this JVM's class path, so the generated runners and
+ * {@code META-INF/TestList} must be on it (target/classes, or the shaded CLI jar).
  */
 public final class JcstressRunner {
 
