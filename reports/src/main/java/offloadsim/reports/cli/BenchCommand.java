@@ -1,11 +1,13 @@
 package offloadsim.reports.cli;
 
-import java.nio.file.Path;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import offloadsim.model.Variant;
+import offloadsim.reports.bench.JcstressBench;
+import offloadsim.reports.bench.LincheckBench;
 import offloadsim.scenarios.Scenario;
 import offloadsim.scenarios.catalog.ScenarioCatalog;
 import offloadsim.scenarios.explore.StrategySpec;
@@ -17,10 +19,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * Side-by-side measurements in one run on one machine: schedules and wall time to the first #10220 bug
- * per strategy (median and p10–p90 over many seeds), executions/second and time to a complete search on
- * the fixed variant, and Lincheck's and jcstress's figures on the same scenario (see {@link CrossCheckBench}).
+ * per strategy (median and p10–p90 over many seeds), executions/second and time to a complete search on the
+ * fixed variant, then Lincheck's
+ * time to report the bug (and to pass the fix) and jcstress's sample counts in a fixed time, measured here
+ * rather than read from the last suite run. The simulator goes first: Lincheck instruments classes in this JVM.
  */
-@Command(name = "bench", description = "Measure strategies side by side on unarchive-during-compaction; prints a Markdown table.")
+@Command(name = "bench", description = "Measure strategies, Lincheck and jcstress side by side on unarchive-during-compaction; prints a Markdown table.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -31,13 +35,23 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--fix-executions", defaultValue = "50000", description = "Executions on fix-10305 for the throughput row (default ${DEFAULT-VALUE})")
     long fixExecutions;
 
-    @Option(names = "--no-cross-checks", description = "Skip the Lincheck and jcstress rows (they run the cross-check suites through Maven, about 2 minutes)")
+    @Option(names = "--lincheck-runs", defaultValue = "3", description = "Lincheck model checks per variant; the table shows the median (default ${DEFAULT-VALUE}; 0 skips Lincheck)")
+    int lincheckRuns;
+
+    @Option(names = "--jcstress-seconds", defaultValue = "10", description = "jcstress sampling time per test: one fork, this many 1 s iterations (default ${DEFAULT-VALUE}; 0 skips jcstress)")
+    int jcstressSeconds;
+
+    @Option(names = "--no-cross-checks", description = "Skip Lincheck and jcstress (simulator rows only, a few seconds)")
     boolean noCrossChecks;
 
     @Override
     public Integer call() throws Exception {
+        // every input is checked before anything is measured: a bad flag costs no time
         if (seeds < 1) throw new IllegalArgumentException("--seeds must be at least 1");
         Inputs.nonNegative(fixExecutions, "--fix-executions");
+        Inputs.nonNegative(lincheckRuns, "--lincheck-runs");
+        Inputs.nonNegative(jcstressSeconds, "--jcstress-seconds");
+        PrintStream log = System.err; // progress, and jcstress's console output: stdout stays the Markdown table
         Scenario s = ScenarioCatalog.byName("unarchive-during-compaction");
         var w = spec.commandLine().getOut();
         w.println("| measurement (unarchive-during-compaction) | strategy | median | p10 – p90 | runs |");
@@ -63,7 +77,7 @@ final class BenchCommand implements Callable<Integer> {
         for (boolean por : new boolean[] {true, false}) {
             List<Long> millis = new ArrayList<>();
             Exploration last = null;
-            for (int i = 0; i < 5; i++) { // deterministic search: repeat only to see the wall-time spread
+            for (int i = 0; i < 5; i++) { // deterministic search: repeated only to see the wall-time spread
                 last = Explorer.explore(s.program(Variant.FIX_10305), StrategySpec.of("exhaustive", 1, -1, por).create(), Explorer.Budget.seeds(1, 1_000_000),
                         s.runOptions(), Explorer.Progress.NONE);
                 millis.add(last.elapsedNanos() / 1_000_000);
@@ -72,9 +86,46 @@ final class BenchCommand implements Callable<Integer> {
                     last.failures(), last.strategyDescription(), median(millis), spread(millis));
         }
         w.flush();
-        if (!noCrossChecks) CrossCheckBench.run(Path.of(System.getProperty("offloadsim.home", ".")).toAbsolutePath(), w);
+        if (!noCrossChecks && lincheckRuns > 0) {
+            for (Variant v : List.of(Variant.PRE_10305, Variant.FIX_10305)) {
+                LincheckBench.Result r = LincheckBench.measure(v, lincheckRuns, log);
+                String what = v == Variant.PRE_10305 ? "time to report #10220, pre-10305 (s)" : "time to verdict, fix-10305 (s)";
+                String found = v == Variant.PRE_10305 ? r.reported() + " of " + r.millis().size() + " reported #10220"
+                        : (r.millis().size() - r.reported()) + " of " + r.millis().size() + " without #10220"
+                        + (r.notFoundOnly() > 0 ? " (" + r.notFoundOnly() + " stopped at the transient-NotFound history)" : "");
+                w.printf("| %s | Lincheck, %s | %s | %s (min – max) | %s |%n", what, r.config(), seconds(medianOf(r.millis())), seconds(min(r.millis())) + " – " + seconds(max(r.millis())), found);
+                w.flush();
+            }
+        }
+        if (!noCrossChecks && jcstressSeconds > 0) {
+            JcstressBench.Result r = JcstressBench.measure(jcstressSeconds, log);
+            log.printf("bench: jcstress reports in %s%n", r.reportDir());
+            w.printf("| samples in %d s, pre-10305 (`%s`) | jcstress, TenantStress.ModelPre | %s | | %s of them stranded-Stopping (#10220) |%n",
+                    jcstressSeconds, r.budget(), r.pre() == null ? "did not run" : String.format("%,d", r.pre().total()), String.format("%,d", r.strandedPre()));
+            w.printf("| samples in %d s, fix-10305 (`%s`) | jcstress, TenantStress.ModelFix | %s | | %s of them stranded-Stopping (#10220) |%n",
+                    jcstressSeconds, r.budget(), r.fix() == null ? "did not run" : String.format("%,d", r.fix().total()), String.format("%,d", r.strandedFix()));
+            w.printf("| wall time of that jcstress run, both tests (s) | jcstress | %.1f | | |%n", r.wallSeconds());
+        }
         w.flush();
         return 0;
+    }
+
+    private static String seconds(long millis) {
+        return String.format("%.1f", millis / 1000.0);
+    }
+
+    private static long min(List<Long> xs) {
+        return Collections.min(xs);
+    }
+
+    private static long max(List<Long> xs) {
+        return Collections.max(xs);
+    }
+
+    private static long medianOf(List<Long> xs) {
+        List<Long> s = new ArrayList<>(xs);
+        Collections.sort(s);
+        return s.get(s.size() / 2);
     }
 
     private static String median(List<Long> xs) {

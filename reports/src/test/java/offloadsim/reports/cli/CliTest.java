@@ -48,6 +48,10 @@ class CliTest {
                 new String[] {"report", "/no/such/file.json"},
                 new String[] {"shrink", "--scenario", "unarchive-during-compaction", "--variant", "fix-10305", "--seed", "1"},
                 new String[] {"shrink", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--seed", "2", "--attempts", "-3"},
+                new String[] {"bench", "--lincheck-runs", "-1"},
+                new String[] {"bench", "--jcstress-seconds", "-3"},
+                new String[] {"bench", "--jcstress-seconds", "ten"},
+                new String[] {"bench", "--seeds", "0"},
                 new String[] {"frobnicate"}).map(a -> org.junit.jupiter.params.provider.Arguments.of((Object) a));
     }
 
@@ -59,6 +63,16 @@ class CliTest {
         assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
         assertTrue(r.err().startsWith("offload-sim: ") || r.err().contains("Unknown") || r.err().contains("Missing"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void benchWithoutCrossChecksPrintsTheSimulatorRows() {
+        // Lincheck and jcstress take a minute; they are run by hand (./offload-sim bench) and by the cross-check suites
+        Run r = cli("bench", "--no-cross-checks", "--seeds", "3", "--fix-executions", "200");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("| measurement (unarchive-during-compaction) |"), r.out());
+        assertTrue(r.out().contains("| executions/second, fix-10305 (200 runs, 0 violations) | random |"), r.out());
+        assertFalse(r.out().contains("Lincheck") || r.out().contains("jcstress"), r.out());
     }
 
     @Test

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import offloadsim.model.Variant;
+import offloadsim.scenarios.crosscheck.lincheck.LincheckCheck;
 import offloadsim.scenarios.crosscheck.lincheck.TenantFacade;
 import offloadsim.scenarios.crosscheck.lincheck.TenantSequentialSpec;
 import org.jetbrains.lincheck.LincheckAssertionError;
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,54 +29,16 @@ import org.junit.jupiter.api.Timeout;
  */
 class LincheckCrossCheckTest {
 
-    static final int ITERATIONS = Integer.getInteger("crosscheck.lincheck.iterations", 10);
-    static final int INVOCATIONS = Integer.getInteger("crosscheck.lincheck.invocations", 200);
-    static final int ACTORS = Integer.getInteger("crosscheck.lincheck.actorsPerThread", 2);
+    /** The budget and the check itself live in main code, shared with ./offload-sim bench. */
+    static final LincheckCheck CHECK = LincheckCheck.fromSystemProperties();
 
     static String config() {
-        return "model checking " + ITERATIONS + " x " + INVOCATIONS + ", 2 threads x " + ACTORS + " actors, +1/+1, custom #10220 scenario";
+        return CHECK.describe();
     }
 
     /** The outcome of one Lincheck check: null if it passed, else the failure. */
     static LincheckAssertionError check(Class<? extends TenantFacade> facade) {
-        ModelCheckingOptions opts = new ModelCheckingOptions()
-                .iterations(ITERATIONS)
-                .invocationsPerIteration(INVOCATIONS)
-                .threads(2)
-                .actorsPerThread(ACTORS)
-                .actorsBefore(1)
-                .actorsAfter(1)
-                .sequentialSpecification(TenantSequentialSpec.class)
-                .addCustomScenario(b -> {
-                    b.parallel(p -> {
-                        p.thread(t -> {
-                            t.actor(reflect(facade, "compaction"));
-                            return kotlin.Unit.INSTANCE;
-                        });
-                        p.thread(t -> {
-                            t.actor(reflect(facade, "unarchive"));
-                            t.actor(reflect(facade, "endpointStart"));
-                            return kotlin.Unit.INSTANCE;
-                        });
-                        return kotlin.Unit.INSTANCE;
-                    });
-                    return kotlin.Unit.INSTANCE;
-                });
-        try {
-            opts.check(facade);
-            return null;
-        } catch (LincheckAssertionError e) {
-            return e;
-        }
-    }
-
-    /** A Kotlin function handle for the facade's operation (what Lincheck's scenario DSL takes). */
-    static kotlin.reflect.KFunction<?> reflect(Class<?> c, String name) {
-        try {
-            return java.util.Objects.requireNonNull(kotlin.reflect.jvm.ReflectJvmMapping.getKotlinFunction(c.getMethod(name)), name);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
-        }
+        return CHECK.run(facade);
     }
 
     /** Alternative designs are recorded, not asserted (no expected verdict yet); -Dcrosscheck.alt=true or -Pcrosscheck-long. */
@@ -118,17 +80,9 @@ class LincheckCrossCheckTest {
         }
     }
 
-    /**
-     * The real model (like the Rust) removes an offloaded timeline from `timelines` before inserting it
-     * into `timelines_offloaded`, so a concurrent unarchive can answer NotFound for an existing timeline.
-     * That anomaly is real and reported; it is not #10220, whose symptom is an endpoint refused as NotActive.
-     */
+    /** See {@link LincheckCheck#reportsBug}: on the model, a NotFound-only failure is not #10220. */
     private static boolean transientNotFoundOnly(Subject subject, AssertionError failure) {
-        if (subject != Subject.MODEL) return false;
-        String msg = String.valueOf(failure.getMessage());
-        int cut = msg.indexOf("The following interleaving");
-        String results = cut < 0 ? msg : msg.substring(0, cut);
-        return results.contains("Invalid execution results") && results.contains("NotFound") && !results.contains("NotActive") && !results.contains("Stopping");
+        return subject == Subject.MODEL && LincheckCheck.transientNotFoundOnly(failure);
     }
 
     private static String firstLines(String msg) {

@@ -7,8 +7,8 @@ import offloadsim.model.OpResult;
  * that #10220 is about. Implemented by the model (through {@link Subject#model}) and by the
  * {@link offloadsim.scenarios.crosscheck.standin.StandInPageserver stand-in} the infrastructure was proven on.
  *
- * <p>Belongs in {@code model/} eventually (a narrow facade over Pageserver); kept in the test package so
- * this branch does not touch model/.
+ * <p>Belongs in {@code model/} eventually (a narrow facade over Pageserver); kept here, next to the
+ * cross-check harness that drives it, so the harness does not reach into model/.
  */
 public interface TenantApi {
 

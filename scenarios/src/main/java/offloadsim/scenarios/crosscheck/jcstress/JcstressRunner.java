@@ -21,7 +21,9 @@ import org.openjdk.jcstress.infra.collectors.TestResult;
  * its binary result file back, so the JUnit tests can count outcomes and check that the expected tests ran
  * ({@code FATAL: No matching tests} and "3 actors: No scheduling is possible" both end with exit code 0).
  * The result file, normally {@code jcstress-results-<time>.bin.gz} in the working directory, is redirected
- * into the report directory under {@code target/}.
+ * into the report directory ({@code target/jcstress-<name>} for the suite, a temporary directory for
+ * {@code ./offload-sim bench}). Forked test VMs get this JVM's class path, so the generated runners and
+ * {@code META-INF/TestList} must be on it (target/classes, or the shaded CLI jar).
  */
 public final class JcstressRunner {
 
@@ -31,6 +33,11 @@ public final class JcstressRunner {
 
         public String verdict() {
             return bugOutcomes > 0 ? "bug" : "clean";
+        }
+
+        /** Samples whose outcome is one of {@code ids} (e.g. {@link TenantStress#STRANDED_STOPPING}). */
+        public long count(java.util.Collection<String> ids) {
+            return ids.stream().mapToLong(id -> outcomes.getOrDefault(id, 0L)).sum();
         }
 
         public String summary() {
@@ -44,17 +51,31 @@ public final class JcstressRunner {
     private JcstressRunner() {}
 
     /**
-     * @param name     report directory suffix: target/jcstress-&lt;name&gt;
+     * @param name     report directory suffix: target/jcstress-&lt;name&gt; (relative to the working directory)
      * @param mode     sanity | quick | default | tough | stress
      * @param tests    the @JCStressTest classes to run (selected with one anchored regex)
      */
     public static Run run(String name, String mode, List<Class<?>> tests) throws Exception {
-        Path dir = Path.of("target", "jcstress-" + name).toAbsolutePath();
+        return run(Path.of("target", "jcstress-" + name), tests, "-m", mode);
+    }
+
+    /**
+     * @param reportDir where jcstress writes its HTML report and this runner its result file
+     * @param tests     the @JCStressTest classes to run (selected with one anchored regex)
+     * @param budget    jcstress options that set how long each test runs (e.g. {@code -m quick}, or
+     *                  {@code -f 1 -iters N -time MS}); split per-actor compilation off and a small heap for the forks
+     *                  are always added (one VM configuration: the tooling notes' ~10 s per test on this machine)
+     */
+    public static Run run(Path reportDir, List<Class<?>> tests, String... budget) throws Exception {
+        Path dir = reportDir.toAbsolutePath();
         Files.createDirectories(dir);
         Path resultFile = dir.resolve("results.bin.gz");
         Files.deleteIfExists(resultFile);
         String regex = "^(" + String.join("|", tests.stream().map(c -> c.getName().replace(".", "\\.").replace("$", "[.$]")).toList()) + ")$";
-        String[] args = {"-t", regex, "-m", mode, "-sc", "false", "-jvmArgs", "-Xmx256m --enable-native-access=ALL-UNNAMED", "-r", dir.toString()};
+        List<String> argList = new ArrayList<>(List.of("-t", regex));
+        argList.addAll(List.of(budget));
+        argList.addAll(List.of("-sc", "false", "-jvmArgs", "-Xmx256m --enable-native-access=ALL-UNNAMED", "-r", dir.toString()));
+        String[] args = argList.toArray(String[]::new);
         System.out.println("jcstress " + String.join(" ", args));
         Options opts = new Options(args);
         if (!opts.parse()) throw new IllegalArgumentException("jcstress rejected its options: " + Arrays.toString(args));

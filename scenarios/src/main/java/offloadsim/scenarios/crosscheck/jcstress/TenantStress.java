@@ -31,6 +31,12 @@ public final class TenantStress {
 
     static final JvmSim SIM = new JvmSim(true, 1, false);
 
+    /**
+     * The #10220 outcomes ("unarchived but Stopping": the endpoint cannot start, t1 not offloaded, the unarchive
+     * acknowledged), whatever compaction answered; what the bench counts as stranded-Stopping samples.
+     */
+    public static final java.util.List<String> STRANDED_STOPPING = java.util.List.of("false, false, false, true", "false, false, true, true");
+
     static void compaction(TenantApi tenant, ZZZZ_Result r) {
         try {
             r.r3 = tenant.compactionIteration().ok();
