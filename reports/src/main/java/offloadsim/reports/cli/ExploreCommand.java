@@ -8,7 +8,6 @@ import offloadsim.reports.json.ExplorationJson;
 import offloadsim.reports.json.Json;
 import offloadsim.reports.term.ProgressBar;
 import offloadsim.scenarios.Scenario;
-import offloadsim.scenarios.explore.ReplayCommand;
 import offloadsim.sim.explore.Exploration;
 import offloadsim.sim.explore.Explorer;
 import picocli.CommandLine.Command;
@@ -89,8 +88,7 @@ final class ExploreCommand implements Callable<Integer> {
                 w.printf("%d failing executions %s; first at execution %d%n", e.failures(), e.failuresByOracle(), e.firstFailureAt());
                 for (Exploration.Found f : e.found()) {
                     w.println("  seed " + f.seed() + ": " + f.run().outcome().summary());
-                    w.println("    replay: " + (scenario.file != null ? ReplayCommand.forFile(scenario.file.toString(), v.id(), f.run().schedule())
-                            : ReplayCommand.of(s.name(), v.id(), f.run().schedule())));
+                    w.println("    replay: " + scenario.replayCommand(s, f.run().schedule()));
                 }
             }
         }

@@ -59,7 +59,7 @@ final class MatrixCommand implements Callable<Integer> {
             w.printf("%-38s %-12s %-28s %-40s %8s %8s %-9s%n", "scenario", "variant", "expected", "found", "first", "runs", "space");
             for (CellResult c : cells) {
                 w.printf("%-38s %-12s %-28s %-40s %8s %8d %-9s%s%n", c.scenario(), c.variant().id(), c.expected().label(), c.foundLabel(),
-                        c.foundBug() ? String.valueOf(c.deciding().firstFailureAt()) : "-", c.exploration().executions() + (c.completeness() == null ? 0 : c.completeness().executions()), space(c), c.matches() ? "" : "  MISMATCH");
+                        c.foundBug() ? String.valueOf(c.deciding().firstFailureAt()) : "-", c.exploration().executions() + (c.completeness() == null ? 0 : c.completeness().executions()), c.space(), c.matches() ? "" : "  MISMATCH");
             }
             long mismatches = cells.stream().filter(c -> !c.matches()).count();
             w.println();
@@ -68,9 +68,5 @@ final class MatrixCommand implements Callable<Integer> {
         }
         w.flush();
         return report.allMatch() ? 0 : 1;
-    }
-
-    static String space(CellResult c) {
-        return c.space();
     }
 }

@@ -5,7 +5,6 @@ import offloadsim.model.Variant;
 import offloadsim.reports.html.Segments;
 import offloadsim.reports.json.Json;
 import offloadsim.reports.json.ReplayJson;
-import offloadsim.scenarios.explore.ReplayCommand;
 import offloadsim.scenarios.Scenario;
 import offloadsim.scenarios.explore.StrategySpec;
 import offloadsim.sim.explore.Explorer;
@@ -31,6 +30,12 @@ final class ReplayCli implements Callable<Integer> {
 
         @Option(names = "--schedule", description = "Replay this schedule string (v1:...)")
         String schedule;
+
+        /** The run the user named, at full trace level: the schedule replayed, or the random strategy's seed re-run. */
+        RunResult run(Scenario s, Variant v) {
+            if (schedule != null) return Explorer.replay(s.program(v), Schedule.parse(schedule), s.runOptions());
+            return Explorer.runSeed(s.program(v), StrategySpec.random().create(), Inputs.nonNegative(seed, "--seed"), s.runOptions());
+        }
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -46,16 +51,11 @@ final class ReplayCli implements Callable<Integer> {
     public Integer call() throws Exception {
         Scenario s = scenario.load();
         Variant v = scenario.variant();
-        RunResult r;
-        if (source.schedule != null) {
-            r = Explorer.replay(s.program(v), Schedule.parse(source.schedule), s.runOptions());
-        } else {
-            r = Explorer.runSeed(s.program(v), StrategySpec.random().create(), Inputs.nonNegative(source.seed, "--seed"), s.runOptions());
-        }
+        RunResult r = source.run(s, v);
         var w = spec.commandLine().getOut();
         if (json) {
             String target = scenario.replayTarget(s);
-            String replay = scenario.file != null ? ReplayCommand.forFile(target, v.id(), r.schedule()) : ReplayCommand.of(target, v.id(), r.schedule());
+            String replay = scenario.replayCommand(s, r.schedule());
             w.print(Json.write(ReplayJson.of(target, v.id(), r, Segments.story(Segments.of(r.trace())), replay)));
             w.flush();
             return r.outcome().isFailure() ? 1 : 0;

@@ -25,6 +25,11 @@ final class ScenarioOptions {
         return Inputs.variant(variant);
     }
 
+    /** The command that replays {@code schedule} of this scenario and variant. */
+    String replayCommand(Scenario s, offloadsim.sim.trace.Schedule schedule) {
+        return offloadsim.scenarios.explore.ReplayCommand.of(replayTarget(s), file != null, variant().id(), schedule);
+    }
+
     /** The name used in replay commands: the scenario name, or the file path. */
     String replayTarget(Scenario s) {
         return file != null ? file.toString() : s.name();

@@ -7,9 +7,6 @@ import offloadsim.reports.html.Segments;
 import offloadsim.reports.json.Json;
 import offloadsim.reports.json.ShrinkJson;
 import offloadsim.scenarios.Scenario;
-import offloadsim.scenarios.explore.ReplayCommand;
-import offloadsim.scenarios.explore.StrategySpec;
-import offloadsim.sim.explore.Explorer;
 import offloadsim.sim.explore.Shrinker;
 import offloadsim.sim.trace.Schedule;
 import picocli.CommandLine.ArgGroup;
@@ -40,12 +37,11 @@ final class ShrinkCommand implements Callable<Integer> {
         Scenario s = scenario.load();
         Variant v = scenario.variant();
         Inputs.nonNegative(attempts, "--attempts");
-        Schedule start = source.schedule != null ? Schedule.parse(source.schedule)
-                : Explorer.runSeed(s.program(v), StrategySpec.random().create(), Inputs.nonNegative(source.seed, "--seed"), s.runOptions()).schedule();
+        Schedule start = source.run(s, v).schedule();
         Shrinker.Result r = Shrinker.shrink(s.program(v), start, s.runOptions(), (int) Math.min(Integer.MAX_VALUE, attempts));
         List<String> story = Segments.story(Segments.of(r.shrunk().trace()));
         String target = scenario.replayTarget(s);
-        String replay = scenario.file != null ? ReplayCommand.forFile(target, v.id(), r.shrunk().schedule()) : ReplayCommand.of(target, v.id(), r.shrunk().schedule());
+        String replay = scenario.replayCommand(s, r.shrunk().schedule());
         var w = spec.commandLine().getOut();
         if (json) {
             w.print(Json.write(ShrinkJson.of(target, v.id(), r, story, replay)));

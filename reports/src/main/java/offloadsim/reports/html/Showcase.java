@@ -25,7 +25,7 @@ public record Showcase(String scenario, String variant, long seed, RunResult run
         var segs = Segments.of(run.trace());
         String note = "shrunk from " + r.original().steps() + " steps / " + r.original().preemptions() + " preemptions to "
                 + run.steps() + " steps / " + run.preemptions() + " preemptions (" + r.attempts() + " replays); found with seed " + seed;
-        String replay = fromFile ? ReplayCommand.forFile(target, v.id(), run.schedule()) : ReplayCommand.of(target, v.id(), run.schedule());
+        String replay = ReplayCommand.of(target, fromFile, v.id(), run.schedule());
         return new Showcase(target, v.id(), seed, run, segs, Segments.story(segs), replay, note);
     }
 }

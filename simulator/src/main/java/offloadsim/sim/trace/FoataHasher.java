@@ -14,8 +14,14 @@ import offloadsim.sim.strategy.Footprint;
  * exploration is the number of distinct Mazurkiewicz traces it covered.
  */
 public final class FoataHasher {
-    /** Object ids are sparse (see the runtime's object numbering): each gets a dense slot. Looked up only. */
-    private final Map<Integer, Integer> slots = new HashMap<>();
+    /**
+     * Object ids are sparse (the runtime numbers them creator &lt;&lt; 20 | n-th): each gets a dense slot, found
+     * through a table per creator (slot + 1, 0 = none yet) so the per-step path does not box; named
+     * (negative) ids go through a map. Looked up only, never iterated.
+     */
+    private int[][] byCreator = new int[8][];
+    private final Map<Integer, Integer> named = new HashMap<>();
+    private int slots;
     private int[] lastWrite = new int[64];
     private int[] readsSinceWrite = new int[64];
     private int[] taskLevel = new int[8];
@@ -68,10 +74,25 @@ public final class FoataHasher {
     }
 
     private int slot(int object) {
-        Integer s = slots.get(object);
-        if (s != null) return s;
-        int n = slots.size();
-        slots.put(object, n);
+        if (object < 0) {
+            Integer s = named.get(object);
+            if (s != null) return s;
+            named.put(object, slots);
+            return newSlot();
+        }
+        int creator = object >>> 20;
+        int nth = object & 0xFFFFF;
+        if (creator >= byCreator.length) byCreator = Arrays.copyOf(byCreator, Math.max(creator + 1, byCreator.length * 2));
+        int[] table = byCreator[creator];
+        if (table == null || nth >= table.length)
+            table = byCreator[creator] = Arrays.copyOf(table == null ? new int[0] : table, Math.max(nth + 1, Math.max(16, table == null ? 0 : table.length * 2)));
+        if (table[nth] != 0) return table[nth] - 1;
+        table[nth] = slots + 1;
+        return newSlot();
+    }
+
+    private int newSlot() {
+        int n = slots++;
         if (n >= lastWrite.length) {
             lastWrite = Arrays.copyOf(lastWrite, n * 2);
             readsSinceWrite = Arrays.copyOf(readsSinceWrite, n * 2);
