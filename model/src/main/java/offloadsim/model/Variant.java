@@ -1,39 +1,88 @@
 package offloadsim.model;
 
-import java.util.Arrays;
 import java.util.List;
+import offloadsim.model.tenant.Tenant;
+import offloadsim.model.timeline.Timeline;
+import offloadsim.model.variants.AltRecheck;
+import offloadsim.model.variants.AltState;
+import offloadsim.model.variants.Fix10305;
+import offloadsim.model.variants.Pre10305;
 
 /**
- * Selectable designs of the offload path. Everything else in the model is the same for every variant.
+ * A design of the offload path. The model's code is shared by every design; the places where designs
+ * differ are the <em>design points</em> below, and a variant overrides only the points it changes from
+ * the design it extends ({@code Fix10305 extends Pre10305}). Adding a design is one class in
+ * {@code offloadsim.model.variants} plus one line in {@link #REGISTRY}; the CLI, the matrix and the
+ * reports list variants from there.
  */
-public enum Variant {
-    /** The code before Neon PR #10305 (commit 49756a0d01). */
-    PRE_10305("pre-10305"),
-    /** The adopted fix of #10305 (commit 6149ac8834): the upload-queue lock is the arbiter. */
-    FIX_10305("fix-10305"),
-    /** Rejected alternative 1: pre-fix code plus a re-check of can_offload right before offloading. */
-    ALT_RECHECK("alt-recheck"),
-    /** Rejected alternative 2: a new timeline state as the arbiter, set through the racy set_state (#10297). */
-    ALT_STATE("alt-state");
+public abstract class Variant {
 
-    private final String id;
+    public static final Variant PRE_10305 = new Pre10305();
+    public static final Variant FIX_10305 = new Fix10305();
+    public static final Variant ALT_RECHECK = new AltRecheck();
+    public static final Variant ALT_STATE = new AltState();
 
-    Variant(String id) {
-        this.id = id;
-    }
+    /** Every known design, in the order tables show them. */
+    private static final List<Variant> REGISTRY = List.of(PRE_10305, FIX_10305, ALT_RECHECK, ALT_STATE);
 
     /** The name used on the command line and in reports. */
-    public String id() {
-        return id;
+    public abstract String id();
+
+    /** One line on what this design is. */
+    public abstract String summary();
+
+    // ---------------------------------------------------------------- design points
+
+    /**
+     * offload.rs offload_timeline: returns null or an OffloadError name. Called by the compaction
+     * iteration for a timeline its snapshot found offloadable.
+     */
+    public abstract String offloadTimeline(Tenant tenant, Timeline timeline);
+
+    /**
+     * The compaction iteration's call site, before it calls offload: true to go ahead. The designs of
+     * #10305 call straight through; alt-recheck re-evaluates can_offload here.
+     */
+    public boolean beforeAutoOffload(Tenant tenant, Timeline timeline) {
+        return true;
+    }
+
+    /** The compaction iteration's call site, after offload failed: true to swallow the error and go on. */
+    public boolean compactionIgnoresOffloadError(String error) {
+        return false;
+    }
+
+    /**
+     * apply_timeline_archival_config, after the timeline was found (and unoffloaded if it had to be):
+     * a design-specific refusal (an error name), or null to go on and schedule the index upload.
+     */
+    public String archivalConfigRefusal(Timeline timeline, boolean archive) {
+        return null;
+    }
+
+    // ---------------------------------------------------------------- registry
+
+    public static List<Variant> values() {
+        return REGISTRY;
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(Variant::id).toList();
+        return REGISTRY.stream().map(Variant::id).toList();
+    }
+
+    /** Position in {@link #values()}, for stable ordering in tables. */
+    public final int ordinal() {
+        return REGISTRY.indexOf(this);
     }
 
     /** Looks a variant up by its name; throws IllegalArgumentException listing the known names. */
     public static Variant byId(String id) {
-        for (Variant v : values()) if (v.id.equals(id)) return v;
+        for (Variant v : REGISTRY) if (v.id().equals(id)) return v;
         throw new IllegalArgumentException("unknown variant '" + id + "' (known: " + String.join(", ", ids()) + ")");
+    }
+
+    @Override
+    public String toString() {
+        return id();
     }
 }

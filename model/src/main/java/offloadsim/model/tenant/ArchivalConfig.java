@@ -1,6 +1,5 @@
 package offloadsim.model.tenant;
 
-import offloadsim.model.Variant;
 import offloadsim.model.remote.IndexPart;
 import offloadsim.model.remote.RemoteTimelineClient;
 import offloadsim.model.timeline.OffloadedTimeline;
@@ -47,7 +46,8 @@ final class ArchivalConfig {
             if (r instanceof String err) return err;
             timeline = (Timeline) r;
         }
-        if (tenant.variant == Variant.ALT_STATE && !archive && timeline.currentState() == TimelineState.OFFLOADING) return "AlreadyInProgress";
+        String refusal = tenant.variant.archivalConfigRefusal(timeline, archive);
+        if (refusal != null) return refusal;
         sim.preemptionPoint("apply_timeline_archival_config/schedule_index_upload_for_timeline_archival_state");
         Boolean needWait = timeline.remoteClient.scheduleIndexUploadForTimelineArchivalState(archive);
         if (needWait == null) return timeline.cancel.isCancelled() ? "Cancelled" : "Other(upload queue not initialized)";

@@ -2,11 +2,10 @@ package offloadsim.model.tenant;
 
 import java.util.ArrayList;
 import java.util.List;
-import offloadsim.model.Variant;
 import offloadsim.model.timeline.Timeline;
 
 /** tenant.rs Tenant::compaction_iteration: snapshot can_offload, compact, then maybe offload. */
-final class CompactionIteration {
+public final class CompactionIteration {
     private CompactionIteration() {}
 
     private record Candidate(Timeline timeline, boolean active, boolean canOffload) {}
@@ -26,7 +25,6 @@ final class CompactionIteration {
         // the decision the whole #10220 story hangs on: which timelines this iteration will offload
         List<String> willOffload = kept.stream().filter(Candidate::canOffload).map(c -> c.timeline().id).toList();
         if (!willOffload.isEmpty()) sim.event("offload", "compaction snapshots can_offload=true for " + String.join(", ", willOffload) + " (archived, no pending uploads)");
-        OffloadFlow flow = OffloadFlow.of(tenant.variant);
         for (Candidate c : kept) {
             Boolean pendingTaskLeft = null;
             if (c.active()) {
@@ -37,24 +35,23 @@ final class CompactionIteration {
                 pendingTaskLeft = false;
             }
             if (!Boolean.FALSE.equals(pendingTaskLeft) || !c.canOffload()) continue;
-            if (tenant.variant == Variant.ALT_RECHECK) {
-                // the rejected idea: re-evaluate can_offload right before offloading, no lock held across
-                boolean still;
-                try (var g = tenant.lt.lock()) {
-                    still = tenant.timelines.get(c.timeline().id) == c.timeline() && canOffload(tenant, c.timeline());
-                }
-                if (!still) continue;
-                sim.preemptionPoint("compaction_iteration/after can_offload recheck");
-            }
+            if (!tenant.variant.beforeAutoOffload(tenant, c.timeline())) continue;
             sim.yieldPoint("compaction_iteration/before-timeline-auto-offload");
             sim.failpoint("before-timeline-auto-offload");
-            String err = flow.offloadTimeline(tenant, c.timeline());
+            String err = tenant.variant.offloadTimeline(tenant, c.timeline());
             if (err == null) continue;
-            if (tenant.variant == Variant.FIX_10305 && err.equals("NotArchived")) continue; // "we likely raced with unarchival"
+            if (tenant.variant.compactionIgnoresOffloadError(err)) continue;
             // From<OffloadError> for CompactionError: Cancelled is ShuttingDown, the rest Offload(e); aborts the iteration
             return err.equals("Cancelled") ? "ShuttingDown" : "Offload(" + err + ")";
         }
         return null;
+    }
+
+    /** A fresh can_offload evaluation under the timelines lock (alt-recheck's call site). */
+    public static boolean stillOffloadable(Tenant tenant, Timeline t) {
+        try (var g = tenant.lt.lock()) {
+            return tenant.timelines.get(t.id) == t && canOffload(tenant, t);
+        }
     }
 
     // Rust: timeline.rs can_offload + the has_no_unoffloaded_children test (called holding timelines)

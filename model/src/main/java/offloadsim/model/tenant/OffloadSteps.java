@@ -5,12 +5,20 @@ import offloadsim.model.timeline.Timeline;
 import offloadsim.model.timeline.TimelineState;
 import offloadsim.sim.api.Panic;
 
-/** The part of offload_timeline every variant shares, after the archival decision. */
-final class OffloadSteps {
+/** The steps of offload_timeline that the designs compose (see Variant#offloadTimeline). */
+public final class OffloadSteps {
     private OffloadSteps() {}
 
+    /**
+     * offload_timeline's first step: DeleteTimelineFlow::prepare with offloaded children allowed; pre-10305
+     * sets Stopping inside it ({@code setStopping}), the fix does not.
+     */
+    public static Prepared prepare(Tenant tenant, Timeline timeline, boolean setStopping) {
+        return DeleteTimelineFlow.prepare(tenant, timeline.id, true, setStopping);
+    }
+
     /** Rust: offload.rs offload_timeline, from timeline.shutdown(Reload) to store_tenant_manifest. */
-    static String finish(Tenant tenant, Timeline timeline, Prepared p) {
+    public static String finish(Tenant tenant, Timeline timeline, Prepared p) {
         var sim = tenant.sim;
         timeline.shutdown();
         deleteLocalTimelineDirectory(tenant, timeline);
@@ -56,7 +64,7 @@ final class OffloadSteps {
         }
     }
 
-    static void setStopping(Timeline t) {
+    public static void setStopping(Timeline t) {
         t.setState(TimelineState.STOPPING);
     }
 }

@@ -5,7 +5,7 @@ import offloadsim.model.timeline.OffloadedTimeline;
 import offloadsim.model.timeline.Timeline;
 
 /** DeleteTimelineFlow::prepare's answer: TimelineOrOffloaded plus the held guard, or an error name. */
-record Prepared(Timeline timeline, OffloadedTimeline offloaded, DeletionGuard guard, String error) {
+public record Prepared(Timeline timeline, OffloadedTimeline offloaded, DeletionGuard guard, String error) {
     static Prepared error(String e) {
         return new Prepared(null, null, null, e);
     }

@@ -87,6 +87,11 @@ public final class Tenant {
         if (tasksInFlight.update(n -> n - 1) == 0) tasksDone.notifyOne();
     }
 
+    /** The runtime this tenant runs on (for the designs in offloadsim.model.variants). */
+    public Sim sim() {
+        return sim;
+    }
+
     public TenantState currentState() {
         return state.get();
     }

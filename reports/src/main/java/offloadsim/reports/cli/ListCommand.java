@@ -19,7 +19,8 @@ final class ListCommand implements Callable<Integer> {
         var w = spec.commandLine().getOut();
         w.println("scenarios:");
         for (Scenario s : ScenarioCatalog.all()) w.printf("  %-40s %s%n", s.name(), s.description());
-        w.println("variants:   " + String.join(", ", Variant.ids()));
+        w.println("variants:");
+        for (Variant v : Variant.values()) w.printf("  %-40s %s%n", v.id(), v.summary());
         w.println("strategies: " + String.join(", ", StrategySpec.NAMES));
         w.println("oracles:    " + String.join(", ", OracleNames.ALL) + ", exception (a model bug), deadlock, step-budget");
         w.flush();

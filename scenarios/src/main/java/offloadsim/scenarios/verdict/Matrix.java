@@ -66,7 +66,7 @@ public final class Matrix {
     }
 
     public static List<CellResult> runAll(Plan plan, Listener listener) {
-        return run(plan, ScenarioCatalog.all(), List.of(Variant.values()), listener);
+        return run(plan, ScenarioCatalog.all(), Variant.values(), listener);
     }
 
     public static CellResult runCell(Scenario s, Variant v, Plan plan, Expectation expectation, Explorer.Progress progress) {

@@ -106,12 +106,13 @@ public abstract class TenantFacade {
     public static Class<? extends TenantFacade> classFor(Subject subject, Variant variant) {
         return switch (subject) {
             case STAND_IN -> variant == Variant.PRE_10305 ? StandInPre.class : StandInFix.class;
-            case MODEL -> switch (variant) {
-                case PRE_10305 -> ModelPre.class;
-                case FIX_10305 -> ModelFix.class;
-                case ALT_RECHECK -> ModelAltRecheck.class;
-                case ALT_STATE -> ModelAltState.class;
-            };
+            case MODEL -> {
+                if (variant == Variant.PRE_10305) yield ModelPre.class;
+                if (variant == Variant.FIX_10305) yield ModelFix.class;
+                if (variant == Variant.ALT_RECHECK) yield ModelAltRecheck.class;
+                if (variant == Variant.ALT_STATE) yield ModelAltState.class;
+                throw new IllegalArgumentException("no Lincheck facade for variant " + variant.id());
+            }
         };
     }
 }

@@ -1,24 +1,37 @@
-package offloadsim.model.tenant;
+package offloadsim.model.variants;
 
+import offloadsim.model.Variant;
+import offloadsim.model.tenant.OffloadSteps;
+import offloadsim.model.tenant.Prepared;
+import offloadsim.model.tenant.Tenant;
 import offloadsim.model.timeline.Timeline;
 
 /**
  * pre-10305 (49756a0d01): prepare sets Stopping while holding the maps' locks, and only afterwards
  * is_archived() reads the persisted flag. If the timeline was unarchived in between, offload returns
- * NotArchived and leaves it Stopping for good (#10220). alt-recheck uses this same flow; its change is
- * at the compaction call site (a fresh can_offload right before calling it, with no lock held across).
+ * NotArchived and leaves it Stopping for good (#10220).
  */
-final class PreFixOffload implements OffloadFlow {
+public class Pre10305 extends Variant {
+    @Override
+    public String id() {
+        return "pre-10305";
+    }
+
+    @Override
+    public String summary() {
+        return "the code before Neon PR #10305 (49756a0d01): Stopping is set before is_archived() is read";
+    }
+
     // Rust: offload.rs offload_timeline (49756a0d01)
     @Override
     public String offloadTimeline(Tenant tenant, Timeline timeline) {
-        Prepared p = DeleteTimelineFlow.prepare(tenant, timeline.id, true, true);
+        Prepared p = OffloadSteps.prepare(tenant, timeline, true);
         if (p.error() != null) return "Other(" + p.error() + ")";
         if (p.timeline() == null) {
             p.guard().release();
             return null;
         }
-        tenant.sim.preemptionPoint("offload_timeline/is_archived");
+        tenant.sim().preemptionPoint("offload_timeline/is_archived");
         Boolean archived = timeline.remoteClient.isArchived();
         if (archived == null) {
             p.guard().release();
@@ -26,7 +39,7 @@ final class PreFixOffload implements OffloadFlow {
         }
         if (!archived) {
             p.guard().release();
-            tenant.sim.event("offload", timeline.id + ": timeline is not archived (it stays Stopping)");
+            tenant.sim().event("offload", timeline.id + ": timeline is not archived (it stays Stopping)");
             return "NotArchived";
         }
         return OffloadSteps.finish(tenant, timeline, p);
