@@ -39,18 +39,27 @@ public final class RemoteTimelineClient {
         this.lq = sim.mutex("upload_queue " + timelineId, false);
     }
 
-    // Rust: remote_timeline_client.rs init_upload_queue (set-up path, no task running)
+    // Rust: remote_timeline_client.rs:422-431 RemoteTimelineClient::init_upload_queue @49756a0d01;
+    //   remote_timeline_client.rs:431-440 @6149ac8834
+    //   — the set-up path: the world is built before any task runs, so L_Q is not taken
     public void initFromIndexAtSetup(boolean archived) {
         initialize(archived);
     }
 
-    // Rust: remote_timeline_client.rs init_upload_queue / init_upload_queue_for_empty_remote
+    // Rust: remote_timeline_client.rs:422-431 RemoteTimelineClient::init_upload_queue @49756a0d01;
+    //   remote_timeline_client.rs:431-440 @6149ac8834;
+    //   remote_timeline_client.rs:435-444 RemoteTimelineClient::init_upload_queue_for_empty_remote @49756a0d01;
+    //   remote_timeline_client.rs:444-453 @6149ac8834
     public void initUploadQueue(boolean archived) {
         try (var g = lq.lock()) {
             initialize(archived);
         }
     }
 
+    // Rust: upload_queue.rs:205-245 UploadQueue::initialize_with_current_remote_index_part @49756a0d01;
+    //   upload_queue.rs:205-245 @6149ac8834;
+    //   upload_queue.rs:166-203 UploadQueue::initialize_empty_remote @49756a0d01; upload_queue.rs:166-203 @6149ac8834
+    //   — dirty and clean both start from the index
     private void initialize(boolean archived) {
         q.kind = UploadQueue.Kind.INITIALIZED;
         q.dirtyArchived = archived;
@@ -58,25 +67,27 @@ public final class RemoteTimelineClient {
         q.shutdownReady = sim.latch("shutdown_ready " + timelineId);
     }
 
-    // Rust: remote_timeline_client.rs is_archived — reads the persisted (clean) flag; None unless usable
+    // Rust: remote_timeline_client.rs:544-551 RemoteTimelineClient::is_archived @49756a0d01;
+    //   remote_timeline_client.rs:553-560 @6149ac8834
+    //   — the persisted (clean) flag; None unless initialized_mut() succeeds
     public Boolean isArchived() {
         try (var g = lq.lock()) {
             return q.usable() ? q.cleanArchived : null;
         }
     }
 
-    // Rust: remote_timeline_client.rs no_pending_work
+    // Rust: remote_timeline_client.rs:2424-2434 RemoteTimelineClient::no_pending_work @49756a0d01;
+    //   remote_timeline_client.rs:2482-2492 @6149ac8834
     public boolean noPendingWork() {
         try (var g = lq.lock()) {
             return q.inProgress == 0 && q.queued.isEmpty();
         }
     }
 
-    /**
-     * Rust: remote_timeline_client.rs schedule_index_upload_for_timeline_archival_state. Returns whether
-     * the caller must wait for the upload (the persisted value still differs); null when the queue is not
-     * usable (NotInitialized).
-     */
+    // Rust: remote_timeline_client.rs:783-817 RemoteTimelineClient::schedule_index_upload_for_timeline_archival_state @49756a0d01;
+    //   remote_timeline_client.rs:792-826 @6149ac8834
+    //   — returns whether the caller must wait for the upload (the persisted value still differs); null when the
+    //   queue is not usable (NotInitialized)
     public Boolean scheduleIndexUploadForTimelineArchivalState(boolean archived) {
         try (var g = lq.lock()) {
             if (!q.usable()) return null;
@@ -91,7 +102,9 @@ public final class RemoteTimelineClient {
         }
     }
 
-    // Rust: remote_timeline_client.rs schedule_index_upload (used by branch creation for a new timeline)
+    // Rust: remote_timeline_client.rs:741-755 RemoteTimelineClient::schedule_index_upload_for_full_metadata_update @49756a0d01;
+    //   remote_timeline_client.rs:750-764 @6149ac8834
+    //   — what branch_timeline_impl schedules for the new timeline: an upload of its index
     public void scheduleIndexUpload() {
         try (var g = lq.lock()) {
             if (!q.usable()) return;
@@ -100,7 +113,10 @@ public final class RemoteTimelineClient {
         }
     }
 
-    // Rust: remote_timeline_client.rs wait_completion — a barrier behind the queued ops, awaited (10 s timeout at the caller)
+    // Rust: remote_timeline_client.rs:1307-1317 RemoteTimelineClient::wait_completion @49756a0d01;
+    //   remote_timeline_client.rs:1365-1375 @6149ac8834
+    //   — a barrier behind the queued ops, awaited; Rust times the wait out (10 s) only in
+    //   apply_timeline_archival_config, creation waits without a timeout (the model times both out: audit #4)
     public WaitResult waitCompletion(String label) {
         UploadQueue.Barrier b;
         try (var g = lq.lock()) {
@@ -113,7 +129,9 @@ public final class RemoteTimelineClient {
         return b.dropped ? WaitResult.STOPPED : WaitResult.OK;
     }
 
-    // Rust: remote_timeline_client.rs shutdown_if_archived (6149ac8834) — the arbiter of #10305
+    // Rust: remote_timeline_client.rs:835-875 RemoteTimelineClient::shutdown_if_archived @6149ac8834;
+    //   none @49756a0d01 (added by #10305)
+    //   — the arbiter of #10305
     public ShutdownIfArchived shutdownIfArchived() {
         try (var g = lq.lock()) {
             if (!q.usable()) return ShutdownIfArchived.NOT_INITIALIZED;
@@ -134,7 +152,9 @@ public final class RemoteTimelineClient {
         return ShutdownIfArchived.OK;
     }
 
-    // Rust: remote_timeline_client.rs shutdown — not cancellation safe; waits for the queue to drain, then stop
+    // Rust: remote_timeline_client.rs:1355-1408 RemoteTimelineClient::shutdown @49756a0d01;
+    //   remote_timeline_client.rs:1413-1466 @6149ac8834
+    //   — not cancellation safe; waits for the queue to drain, then stop
     public void shutdown() {
         SimLatch ready;
         try (var g = lq.lock()) {
@@ -157,13 +177,20 @@ public final class RemoteTimelineClient {
         stop();
     }
 
+    // Rust: remote_timeline_client.rs:1385-1391 RemoteTimelineClient::shutdown (set shutting_down, queue Shutdown, launch) @49756a0d01;
+    //   remote_timeline_client.rs:1443-1449 (set shutting_down, queue Shutdown, launch) @6149ac8834;
+    //   remote_timeline_client.rs:864-869 RemoteTimelineClient::shutdown_if_archived (the same step, under the archival check's guard) @6149ac8834
     private void beginShutdown() {
         q.shuttingDown = true;
         q.queued.add(new UploadQueue.Shutdown());
         launchQueuedTasks();
     }
 
-    // Rust: remote_timeline_client.rs stop / stop_impl — freezes dirty and clean, drops what is still queued
+    // Rust: remote_timeline_client.rs:2325-2331 RemoteTimelineClient::stop @49756a0d01;
+    //   remote_timeline_client.rs:2383-2389 @6149ac8834;
+    //   remote_timeline_client.rs:2333-2412 RemoteTimelineClient::stop_impl @49756a0d01;
+    //   remote_timeline_client.rs:2391-2470 @6149ac8834
+    //   — freezes dirty and clean, drops what is still queued (a dropped barrier wakes its waiter)
     public void stop() {
         try (var g = lq.lock()) {
             if (q.kind != UploadQueue.Kind.INITIALIZED) {
@@ -182,14 +209,18 @@ public final class RemoteTimelineClient {
         }
     }
 
-    /** Rust: remote_timeline_client.rs archived_at_stopped_queue — null unless Stopped(Deletable). */
+    // Rust: remote_timeline_client.rs:556-565 RemoteTimelineClient::archived_at_stopped_queue @49756a0d01;
+    //   remote_timeline_client.rs:565-574 @6149ac8834
+    //   — null unless Stopped(Deletable)
     public Boolean archivedAtStoppedQueue() {
         try (var g = lq.lock()) {
             return q.kind == UploadQueue.Kind.STOPPED_DELETABLE ? q.cleanArchived : null;
         }
     }
 
-    // Rust: remote_timeline_client.rs launch_queued_tasks (called with L_Q held)
+    // Rust: remote_timeline_client.rs:1805-1914 RemoteTimelineClient::launch_queued_tasks @49756a0d01;
+    //   remote_timeline_client.rs:1863-1972 @6149ac8834
+    //   — called with L_Q held
     private void launchQueuedTasks() {
         while (!q.queued.isEmpty()) {
             UploadQueue.Op front = q.queued.peek();
@@ -208,7 +239,9 @@ public final class RemoteTimelineClient {
         }
     }
 
-    // Rust: remote_timeline_client.rs perform_upload_task — retried until it succeeds, completion under L_Q
+    // Rust: remote_timeline_client.rs:1927-2262 RemoteTimelineClient::perform_upload_task @49756a0d01;
+    //   remote_timeline_client.rs:1985-2320 @6149ac8834
+    //   — retried with backoff until it succeeds (Rust also gives up on cancellation: audit #7); completion under L_Q
     private void performUploadTask(boolean archived) {
         while (true) {
             sim.yieldPoint("perform_upload_task/upload index_part");

@@ -36,6 +36,7 @@ final class UploadQueue {
     final ArrayDeque<Op> queued = new ArrayDeque<>();
     SimLatch shutdownReady;
 
+    // Rust: upload_queue.rs:247-262 UploadQueue::initialized_mut @49756a0d01; upload_queue.rs:247-262 @6149ac8834
     /** initialized_mut(): usable only when Initialized and not shutting down. */
     boolean usable() {
         return kind == Kind.INITIALIZED && !shuttingDown;

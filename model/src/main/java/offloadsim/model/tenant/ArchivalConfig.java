@@ -11,7 +11,8 @@ import offloadsim.sim.api.Panic;
 final class ArchivalConfig {
     private ArchivalConfig() {}
 
-    // Rust: tenant.rs Tenant::apply_timeline_archival_config; returns null or the error name
+    // Rust: tenant.rs:2162-2250 Tenant::apply_timeline_archival_config @49756a0d01; tenant.rs:2163-2251 @6149ac8834
+    //   — returns null or the error name
     static String apply(Tenant tenant, String id, boolean archive) {
         var sim = tenant.sim;
         Timeline timeline;
@@ -63,7 +64,8 @@ final class ArchivalConfig {
         return null;
     }
 
-    // Rust: tenant.rs Tenant::unoffload_timeline; returns the loaded Timeline or an error name
+    // Rust: tenant.rs:2034-2160 Tenant::unoffload_timeline @49756a0d01; tenant.rs:2035-2161 @6149ac8834
+    //   — returns the loaded Timeline or an error name
     static Object unoffloadTimeline(Tenant tenant, String id) {
         var sim = tenant.sim;
         TenantState ts = tenant.state.get();

@@ -10,7 +10,8 @@ public final class CompactionIteration {
 
     private record Candidate(Timeline timeline, boolean active, boolean canOffload) {}
 
-    // Rust: tenant.rs Tenant::compaction_iteration; returns null or the CompactionError
+    // Rust: tenant.rs:2903-3115 Tenant::compaction_iteration @49756a0d01; tenant.rs:2904-3124 @6149ac8834
+    //   — returns null or the CompactionError
     static String run(Tenant tenant) {
         var sim = tenant.sim;
         if (tenant.state.get() != TenantState.ACTIVE) return null;
@@ -47,6 +48,7 @@ public final class CompactionIteration {
         return null;
     }
 
+    // Rust: none (rejected design alt-recheck: a fresh can_offload evaluation at the call site)
     /** A fresh can_offload evaluation under the timelines lock (alt-recheck's call site). */
     public static boolean stillOffloadable(Tenant tenant, Timeline t) {
         try (var g = tenant.lt.lock()) {
@@ -54,7 +56,9 @@ public final class CompactionIteration {
         }
     }
 
-    // Rust: timeline.rs can_offload + the has_no_unoffloaded_children test (called holding timelines)
+    // Rust: timeline.rs:1607-1617 Timeline::can_offload @49756a0d01; timeline.rs:1607-1617 @6149ac8834;
+    //   tenant.rs:2938-2953 Tenant::compaction_iteration (has_no_unoffloaded_children and the config, under timelines) @49756a0d01;
+    //   tenant.rs:2939-2954 (has_no_unoffloaded_children and the config, under timelines) @6149ac8834
     private static boolean canOffload(Tenant tenant, Timeline t) {
         if (!tenant.config.offloadingEnabled()) return false;
         if (!Boolean.TRUE.equals(t.remoteClient.isArchived()) || !t.remoteClient.noPendingWork()) return false;

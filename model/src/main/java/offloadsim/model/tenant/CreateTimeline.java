@@ -7,7 +7,9 @@ import offloadsim.sim.api.Panic;
 final class CreateTimeline {
     private CreateTimeline() {}
 
-    // Rust: tenant.rs Tenant::create_timeline / branch_timeline_impl; returns null or the error name
+    // Rust: tenant.rs:2484-2638 Tenant::create_timeline @49756a0d01; tenant.rs:2485-2639 @6149ac8834;
+    //   tenant.rs:4662-4788 Tenant::branch_timeline_impl @49756a0d01; tenant.rs:4671-4797 @6149ac8834
+    //   — returns null or the error name
     static String branch(Tenant tenant, String parentId, String childId) {
         var sim = tenant.sim;
         if (tenant.state.get() != TenantState.ACTIVE) return tenant.state.get() == TenantState.STOPPING ? "ShuttingDown" : "Other(tenant not active)";
@@ -35,7 +37,9 @@ final class CreateTimeline {
             sim.yieldPoint("prepare_new_timeline/create directory");
             child = tenant.newTimeline(childId, parent, parentId, false, false);
             try (var gt = tenant.lt.lock()) {
-                // Rust: uninit.rs finish_creation — inserts without looking at the ancestor again
+                // Rust: uninit.rs:47-88 UninitializedTimeline::finish_creation @49756a0d01;
+                //   uninit.rs:47-88 @6149ac8834
+                //   — inserts without looking at the ancestor again
                 if (tenant.timelines.putIfAbsent(childId, child) != null) throw new Panic("Timeline " + childId + " already exists in the tenant map");
             }
             sim.event("branch", childId + " inserted into timelines (ancestor " + parentId + ")");

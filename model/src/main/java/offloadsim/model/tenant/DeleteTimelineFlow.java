@@ -9,7 +9,8 @@ import offloadsim.model.timeline.TimelineState;
 final class DeleteTimelineFlow {
     private DeleteTimelineFlow() {}
 
-    // Rust: delete.rs DeleteTimelineFlow::prepare — synchronous, under timelines then timelines_offloaded
+    // Rust: delete.rs:333-397 DeleteTimelineFlow::prepare @49756a0d01; delete.rs:335-402 @6149ac8834
+    //   — synchronous, under timelines then timelines_offloaded
     static Prepared prepare(Tenant tenant, String id, boolean allowOffloadedChildren, boolean setStopping) {
         try (var gt = tenant.lt.lock(); var go = tenant.lo.lock()) {
             Timeline t = tenant.timelines.get(id);
@@ -26,7 +27,8 @@ final class DeleteTimelineFlow {
         }
     }
 
-    // Rust: delete.rs DeleteTimelineFlow::run (202 Accepted once the background part is spawned)
+    // Rust: delete.rs:190-270 DeleteTimelineFlow::run @49756a0d01; delete.rs:190-272 @6149ac8834
+    //   — 202 Accepted once the background part is spawned
     static String run(Tenant tenant, String id) {
         Prepared p = prepare(tenant, id, false, true);
         if (p.error() != null) return p.error();
@@ -43,7 +45,8 @@ final class DeleteTimelineFlow {
         return null;
     }
 
-    // Rust: delete.rs DeleteTimelineFlow::background / remove_maybe_offloaded_timeline_from_tenant
+    // Rust: delete.rs:433-473 DeleteTimelineFlow::background @49756a0d01; delete.rs:438-478 @6149ac8834;
+    //   delete.rs:116-155 remove_maybe_offloaded_timeline_from_tenant @49756a0d01; delete.rs:116-155 @6149ac8834
     private static void background(Tenant tenant, Prepared p) {
         String id = p.timeline() != null ? p.timeline().id : p.offloaded().id;
         var sim = sim(tenant);

@@ -9,6 +9,8 @@ import offloadsim.sim.api.Panic;
 public final class OffloadSteps {
     private OffloadSteps() {}
 
+    // Rust: offload.rs:38-41 offload_timeline (the DeleteTimelineFlow::prepare call) @49756a0d01;
+    //   offload.rs:39-47 (the DeleteTimelineFlow::prepare call) @6149ac8834
     /**
      * offload_timeline's first step: DeleteTimelineFlow::prepare with offloaded children allowed; pre-10305
      * sets Stopping inside it ({@code setStopping}), the fix does not.
@@ -17,7 +19,8 @@ public final class OffloadSteps {
         return DeleteTimelineFlow.prepare(tenant, timeline.id, true, setStopping);
     }
 
-    /** Rust: offload.rs offload_timeline, from timeline.shutdown(Reload) to store_tenant_manifest. */
+    // Rust: offload.rs:63-104 offload_timeline (from timeline.shutdown(Reload) to store_tenant_manifest) @49756a0d01;
+    //   offload.rs:65-106 (from timeline.shutdown(Reload) to store_tenant_manifest) @6149ac8834
     public static String finish(Tenant tenant, Timeline timeline, Prepared p) {
         var sim = tenant.sim;
         timeline.shutdown();
@@ -46,7 +49,7 @@ public final class OffloadSteps {
         return null;
     }
 
-    // Rust: delete.rs delete_local_timeline_directory
+    // Rust: delete.rs:63-112 delete_local_timeline_directory @49756a0d01; delete.rs:63-112 @6149ac8834
     static void deleteLocalTimelineDirectory(Tenant tenant, Timeline timeline) {
         try (var c = timeline.compactionLock.lock(); var g = timeline.gcLock.lock()) {
             tenant.sim.yieldPoint("delete_local_timeline_directory/remove_dir_all");
@@ -54,7 +57,7 @@ public final class OffloadSteps {
         }
     }
 
-    // Rust: offload.rs remove_timeline_from_tenant
+    // Rust: offload.rs:110-132 remove_timeline_from_tenant @49756a0d01; offload.rs:112-134 @6149ac8834
     static void removeTimelineFromTenant(Tenant tenant, Timeline timeline) {
         try (var g = tenant.lt.lock()) {
             for (Timeline c : tenant.timelines.values())
@@ -64,6 +67,8 @@ public final class OffloadSteps {
         }
     }
 
+    // Rust: offload.rs:62 offload_timeline (set_state Stopping after the arbiter) @6149ac8834;
+    //   none @49756a0d01 (pre sets Stopping inside DeleteTimelineFlow::prepare)
     public static void setStopping(Timeline t) {
         t.setState(TimelineState.STOPPING);
     }

@@ -102,6 +102,8 @@ public final class Tenant {
         sim.event("state", "tenant g" + generation + ": " + prev + " -> " + next);
     }
 
+    // Rust: tenant.rs:4043-4085 Tenant::create_timeline_struct @49756a0d01; tenant.rs:4052-4094 @6149ac8834
+    //   — with a fresh RemoteTimelineClient whose queue is initialized from the index
     Timeline newTimeline(String id, Timeline ancestor, String ancestorId, boolean archived, boolean atSetup) {
         RemoteTimelineClient rc = new RemoteTimelineClient(sim, id, ancestorId, remote, findings);
         if (atSetup) rc.initFromIndexAtSetup(archived);
@@ -111,10 +113,11 @@ public final class Tenant {
 
     // ------------------------------------------------------------------ attach
 
-    /**
-     * Rust: tenant.rs Tenant::preload + Tenant::attach + activate, from remote state only. With
-     * {@code atSetup} it runs before any task (no yields); otherwise it awaits like the real attach.
-     */
+    // Rust: tenant.rs:1498-1563 Tenant::preload @49756a0d01; tenant.rs:1499-1564 @6149ac8834;
+    //   tenant.rs:1570-1770 Tenant::attach @49756a0d01; tenant.rs:1571-1771 @6149ac8834;
+    //   tenant.rs:3226-3302 Tenant::activate @49756a0d01; tenant.rs:3235-3311 @6149ac8834
+    //   — from remote state only; with atSetup it runs before any task (no yields), otherwise it awaits like the real
+    //   attach
     static Tenant attach(Sim sim, Variant variant, RemoteStorage remote, Findings findings, WorldSpec config, int generation, boolean atSetup) {
         Tenant t = new Tenant(sim, variant, remote, findings, config, generation);
         if (!atSetup) sim.yieldPoint("Tenant::attach/list remote timelines and download manifest");
@@ -167,7 +170,8 @@ public final class Tenant {
 
     // ------------------------------------------------------------------ get_timeline
 
-    // Rust: tenant.rs Tenant::get_timeline — what page_service (endpoint start) calls with active_only=true
+    // Rust: tenant.rs:2273-2295 Tenant::get_timeline @49756a0d01; tenant.rs:2274-2296 @6149ac8834
+    //   — what page_service (endpoint start) calls with active_only=true
     public String getTimeline(String id, boolean activeOnly) {
         try (var g = lt.lock()) {
             Timeline t = timelines.get(id);
@@ -177,7 +181,8 @@ public final class Tenant {
         }
     }
 
-    // Rust: tenant.rs wait_to_become_active (the HTTP handlers' first step)
+    // Rust: tenant.rs:3584-3628 Tenant::wait_to_become_active @49756a0d01; tenant.rs:3593-3637 @6149ac8834
+    //   — the HTTP handlers' first step
     String waitToBecomeActive(String label) {
         TenantState s = state.get();
         if (s == TenantState.ATTACHING || s == TenantState.ACTIVATING) {
@@ -194,7 +199,8 @@ public final class Tenant {
 
     // ------------------------------------------------------------------ manifest
 
-    // Rust: tenant.rs store_tenant_manifest — serialized by L_M, rebuilt from memory, skipped if unchanged
+    // Rust: tenant.rs:5373-5413 Tenant::store_tenant_manifest @49756a0d01; tenant.rs:5382-5422 @6149ac8834
+    //   — serialized by L_M, rebuilt from memory, skipped if unchanged
     String storeTenantManifest() {
         if (cancel.isCancelled()) return "Cancelled";
         try (var g = manifestLock.lock()) {
@@ -218,10 +224,10 @@ public final class Tenant {
 
     // ------------------------------------------------------------------ shutdown
 
-    /**
-     * Rust: tenant.rs Tenant::shutdown (with set_stopping): Stopping for the tenant, then for every
-     * timeline, timeline shutdowns joined, offloaded timelines defused, cancellation.
-     */
+    // Rust: tenant.rs:3316-3427 Tenant::shutdown @49756a0d01; tenant.rs:3325-3436 @6149ac8834;
+    //   tenant.rs:3437-3514 Tenant::set_stopping @49756a0d01; tenant.rs:3446-3523 @6149ac8834
+    //   — Stopping for the tenant, then for every timeline, timeline shutdowns joined, offloaded timelines defused,
+    //   cancellation
     String shutdown() {
         if (state.get() == TenantState.ATTACHING) cancel.cancel();
         TenantState s = state.get();

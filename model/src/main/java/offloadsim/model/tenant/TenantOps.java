@@ -18,12 +18,16 @@ public final class TenantOps {
         return Tenant.attach(sim, v, r, f, c, generation, false);
     }
 
+    // Rust: routes.rs:844-882 timeline_archival_config_handler @49756a0d01; routes.rs:844-882 @6149ac8834
+    //   — wait_to_become_active, then apply_timeline_archival_config
     public static String applyArchivalConfig(Tenant t, String id, boolean archive) {
         String wait = t.waitToBecomeActive("timeline_archival_config_handler/wait_to_become_active");
         if (wait != null) return wait;
         return ArchivalConfig.apply(t, id, archive);
     }
 
+    // Rust: tasks.rs:161-263 compaction_loop @49756a0d01; tasks.rs:161-263 @6149ac8834
+    //   — one iteration of the loop, which runs as a task_mgr task of the tenant
     public static String compactionIteration(Tenant t) {
         t.enterTask(); // the iteration runs as a task_mgr task of the tenant, which Tenant::shutdown waits for
         try {
@@ -33,10 +37,14 @@ public final class TenantOps {
         }
     }
 
+    // Rust: routes.rs:572-700 timeline_create_handler @49756a0d01; routes.rs:572-700 @6149ac8834
+    //   — without the handler's wait_to_become_active (audit #13)
     public static String branch(Tenant t, String parent, String child) {
         return CreateTimeline.branch(t, parent, child);
     }
 
+    // Rust: routes.rs:1047-1077 timeline_delete_handler @49756a0d01; routes.rs:1047-1077 @6149ac8834
+    //   — wait_to_become_active, then Tenant::delete_timeline, which runs DeleteTimelineFlow::run
     public static String delete(Tenant t, String id) {
         String wait = t.waitToBecomeActive("timeline_delete_handler/wait_to_become_active");
         if (wait != null) return wait;

@@ -17,6 +17,8 @@ public final class DeletionGuard {
         flow = sim.var("delete_flow " + id, "NotStarted");
     }
 
+    // Rust: delete.rs:382 DeleteTimelineFlow::prepare (try_lock_owned on delete_progress) @49756a0d01;
+    //   delete.rs:385 (try_lock_owned on delete_progress) @6149ac8834
     /** try_lock_owned: true if taken. */
     public boolean tryLock() {
         boolean[] taken = {false};
@@ -27,14 +29,18 @@ public final class DeletionGuard {
         return taken[0];
     }
 
+    // Rust: none (dropping a DeletionGuard: the tokio OwnedMutexGuard it wraps unlocks delete_progress)
     public void release() {
         held.set(false);
     }
 
+    // Rust: delete.rs:272-282 DeleteTimelineFlow::mark_in_progress @49756a0d01; delete.rs:274-284 @6149ac8834
     public void markInProgress() {
         flow.set("InProgress");
     }
 
+    // Rust: delete.rs:470 DeleteTimelineFlow::background (the guard set to Finished) @49756a0d01;
+    //   delete.rs:475 (the guard set to Finished) @6149ac8834
     public void markFinished() {
         flow.set("Finished");
     }

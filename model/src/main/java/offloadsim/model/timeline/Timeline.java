@@ -51,10 +51,9 @@ public final class Timeline {
         return state.get() == TimelineState.ACTIVE;
     }
 
-    /**
-     * Rust: timeline.rs set_state — read, validate, then send_replace as a separate step (#10297): another
-     * thread may change the state in between, which is how Stopping can turn into Active.
-     */
+    // Rust: timeline.rs:1866-1884 Timeline::set_state @49756a0d01; timeline.rs:1866-1884 @6149ac8834
+    //   — read, validate, then send_replace as a separate step (#10297): another thread may change the state in
+    //   between, which is how Stopping can turn into Active
     public void setState(TimelineState next) {
         TimelineState seen = state.get();
         if (!allowed(seen, next)) return;
@@ -62,6 +61,9 @@ public final class Timeline {
         write(next);
     }
 
+    // Rust: timeline.rs:1866-1884 Timeline::set_state @49756a0d01; timeline.rs:1866-1884 @6149ac8834
+    //   — where the caller holds locks that exclude every other writer, so nothing can run between the read and the
+    //   replace
     /** set_state inside a critical section (no preemption point between read and write is reachable). */
     public void setStateHoldingLocks(TimelineState next) {
         if (allowed(state.get(), next)) write(next);
@@ -82,13 +84,17 @@ public final class Timeline {
         sim.event("state", "timeline " + id + ": " + actual + " -> " + next);
     }
 
-    // Rust: timeline.rs activate — only if neither broken nor stopping
+    // Rust: timeline.rs:1697-1711 Timeline::activate @49756a0d01; timeline.rs:1697-1711 @6149ac8834
+    //   — set_state(Active) after starting the timeline's tasks; the broken/stopping filter is its callers'
+    //   (Tenant::activate, unoffload_timeline), folded in here, and set_state refuses both states anyway
     public void activate() {
         TimelineState s = state.get();
         if (s != TimelineState.BROKEN && s != TimelineState.STOPPING) setState(TimelineState.ACTIVE);
     }
 
-    // Rust: timeline.rs Timeline::shutdown — upload queue shutdown (awaits the drain), cancel, task shutdown
+    // Rust: timeline.rs:1743-1864 Timeline::shutdown @49756a0d01; timeline.rs:1743-1864 @6149ac8834
+    //   — always drains the upload queue first, as Rust does only in Reload and FreezeAndFlush; Rust's Hard mode
+    //   (delete, detach) cancels and stops the queue at once (audit #3)
     public void shutdown() {
         remoteClient.shutdown();
         cancel.cancel();

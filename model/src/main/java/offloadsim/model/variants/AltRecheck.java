@@ -20,6 +20,7 @@ public class AltRecheck extends Pre10305 {
         return "rejected design 1: pre-10305 plus a can_offload re-check right before offloading (no lock across)";
     }
 
+    // Rust: none (rejected design alt-recheck: can_offload evaluated afresh right before offloading, no lock held across)
     @Override
     public boolean beforeAutoOffload(Tenant tenant, Timeline timeline) {
         if (!CompactionIteration.stillOffloadable(tenant, timeline)) return false;

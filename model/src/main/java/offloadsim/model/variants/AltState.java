@@ -24,7 +24,7 @@ public class AltState extends Pre10305 {
         return "rejected design 2: an Offloading timeline state, set through the racy set_state, as the arbiter";
     }
 
-    // Rust: offload.rs offload_timeline, as the rejected alternative would have been written (no upstream code)
+    // Rust: none (rejected design alt-state: offload_timeline as the Offloading-state arbiter would have been written)
     @Override
     public String offloadTimeline(Tenant tenant, Timeline timeline) {
         Prepared p = OffloadSteps.prepare(tenant, timeline, false);
@@ -52,6 +52,7 @@ public class AltState extends Pre10305 {
         return OffloadSteps.finish(tenant, timeline, p);
     }
 
+    // Rust: none (rejected design alt-state: unarchival refuses a timeline it sees Offloading)
     @Override
     public String archivalConfigRefusal(Timeline timeline, boolean archive) {
         return !archive && timeline.currentState() == TimelineState.OFFLOADING ? "AlreadyInProgress" : null;

@@ -22,7 +22,7 @@ public class Pre10305 extends Variant {
         return "the code before Neon PR #10305 (49756a0d01): Stopping is set before is_archived() is read";
     }
 
-    // Rust: offload.rs offload_timeline (49756a0d01)
+    // Rust: offload.rs:31-104 offload_timeline @49756a0d01
     @Override
     public String offloadTimeline(Tenant tenant, Timeline timeline) {
         Prepared p = OffloadSteps.prepare(tenant, timeline, true);

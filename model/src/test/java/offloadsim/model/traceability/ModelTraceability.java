@@ -1,0 +1,44 @@
+package offloadsim.model.traceability;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The model module's sources, its Rust index and the rules they are checked by. */
+final class ModelTraceability {
+    private ModelTraceability() {}
+
+    /** pre and fix: every piece of shared model code stands for both. */
+    static final List<String> SHARED_COMMITS = List.of("49756a0d01", "6149ac8834");
+
+    static final String REGENERATE = "mvn -o -q -B -pl model -am test -Dtest=TraceabilityTableTest -Dtraceability.write=true -Dsurefire.failIfNoSpecifiedTests=false";
+
+    static Path module() {
+        return Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+    }
+
+    static Path readme() {
+        return module().resolve("README.md");
+    }
+
+    static JavaRustComments.Result scanMain() throws IOException {
+        return JavaRustComments.scan(module(), module().resolve("src/main/java"));
+    }
+
+    static RustIndex index() throws IOException {
+        return RustIndex.load(module().resolve("src/test/resources/rust-index"));
+    }
+
+    /** The designs of offloadsim.model.variants each model one commit. */
+    static boolean singleDesign(String source) {
+        return source.contains("/offloadsim/model/variants/");
+    }
+
+    static List<String> problems() throws IOException {
+        JavaRustComments.Result scan = scanMain();
+        List<String> problems = new ArrayList<>(scan.problems());
+        problems.addAll(new TraceabilityChecker(index(), SHARED_COMMITS, ModelTraceability::singleDesign).check(scan.comments()));
+        return problems;
+    }
+}
