@@ -24,7 +24,7 @@ public class Fix10305 extends Pre10305 {
         return "the adopted fix of #10305 (6149ac8834): the upload-queue lock arbitrates offload vs unarchival";
     }
 
-    // Rust: offload.rs offload_timeline (6149ac8834)
+    // Rust: offload.rs:32-106 offload_timeline @6149ac8834
     @Override
     public String offloadTimeline(Tenant tenant, Timeline timeline) {
         Prepared p = OffloadSteps.prepare(tenant, timeline, false);
@@ -45,7 +45,8 @@ public class Fix10305 extends Pre10305 {
         return OffloadSteps.finish(tenant, timeline, p);
     }
 
-    // Rust: tenant.rs Tenant::compaction_iteration (6149ac8834) — "we likely raced with unarchival"
+    // Rust: tenant.rs:3109-3112 Tenant::compaction_iteration (the NotArchived arm) @6149ac8834
+    //   — a NotArchived offload is ignored: offload lost the race to an unarchival
     @Override
     public boolean compactionIgnoresOffloadError(String error) {
         return "NotArchived".equals(error);

@@ -36,7 +36,14 @@ import javax.tools.ToolProvider;
 final class JavaRustComments {
     private JavaRustComments() {}
 
-    record Result(List<RustComment> comments, List<String> problems) {}
+    /**
+     * @param uncited methods that schedule (yield, preempt, lock, await, hit a failpoint) but carry no
+     *                {@code // Rust:} comment above them, as {@code file:line (Class.method)}
+     */
+    record Result(List<RustComment> comments, List<String> problems, List<String> uncited) {}
+
+    /** A call that only code mirroring the Rust makes: a scheduling point, a lock, a wait, a failpoint. */
+    private static final Pattern SCHEDULES = Pattern.compile("\\.(yieldPoint|preemptionPoint|failpoint|lock|await|notified)\\(");
 
     private static final Pattern LINE_COMMENT = Pattern.compile("^\\s*//\\s*Rust:(.*)$");
     /** A continuation: {@code //} and at least two spaces, right under a {@code // Rust:} line or another continuation. */
@@ -59,7 +66,15 @@ final class JavaRustComments {
         List<RustComment> comments = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (var e : sources.entrySet()) scanSource(e.getKey(), e.getValue(), members.get(e.getKey()), comments, problems);
-        return new Result(comments, problems);
+        List<String> uncited = new ArrayList<>();
+        for (var e : sources.entrySet()) {
+            for (Member m : members.get(e.getKey())) {
+                if (!m.method() || m.body() < 0 || !SCHEDULES.matcher(e.getValue().substring((int) m.body(), (int) m.end())).find()) continue;
+                boolean cited = comments.stream().anyMatch(c -> c.source().equals(e.getKey()) && c.owner().equals(m.label()) && !c.inBody());
+                if (!cited) uncited.add(e.getKey() + ":" + lineOf(e.getValue(), m.start()) + " (" + m.label() + ")");
+            }
+        }
+        return new Result(comments, problems, uncited);
     }
 
     private static void scanSource(String name, String source, List<Member> members, List<RustComment> comments, List<String> problems) {
@@ -154,6 +169,12 @@ final class JavaRustComments {
                 .replaceAll("(?m)//.*$", "")
                 .replaceAll("@[A-Za-z_][\\w.]*(\\([^)]*\\))?", "");
         return s.isBlank();
+    }
+
+    private static int lineOf(String source, long pos) {
+        int line = 1;
+        for (int i = 0; i < pos; i++) if (source.charAt(i) == '\n') line++;
+        return line;
     }
 
     private static long[] lineStarts(String source) {

@@ -35,6 +35,14 @@ final class ModelTraceability {
         return source.contains("/offloadsim/model/variants/");
     }
 
+    /**
+     * The sources that mirror pageserver code, so whose scheduling methods must cite it: the tenant,
+     * timeline, remote and variants packages, apart from the simulated object store they talk to.
+     */
+    static boolean mirrorsPageserver(String source) {
+        return source.matches(".*/offloadsim/model/(tenant|timeline|remote|variants)/.*") && !source.endsWith("/remote/RemoteStorage.java");
+    }
+
     static List<String> problems() throws IOException {
         JavaRustComments.Result scan = scanMain();
         List<String> problems = new ArrayList<>(scan.problems());

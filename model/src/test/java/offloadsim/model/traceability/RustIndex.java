@@ -89,7 +89,7 @@ final class RustIndex {
         List<Entry> same = preferQualified(all.stream().filter(e -> bare(e.name()).equals(bare)).toList());
         if (!same.isEmpty()) return same;
         return preferQualified(all.stream().filter(e -> e.path().equals(path))
-                .filter(e -> bare(e.name()).contains(bare) || bare.contains(bare(e.name())) || distance(bare(e.name()), bare) <= 2)
+                .filter(e -> distance(bare(e.name()), bare) <= 3)
                 .toList());
     }
 

@@ -19,4 +19,12 @@ class RustTraceabilityTest {
             fail(problems.size() + " `// Rust:` comment(s) disagree with the Rust index (model/src/test/resources/rust-index);"
                     + " the grammar and the rules are in model/README.md, Traceability:\n  " + String.join("\n  ", problems));
     }
+
+    @Test
+    void everyMethodThatSchedulesCarriesAComment() throws Exception {
+        List<String> uncited = ModelTraceability.scanMain().uncited().stream().filter(u -> ModelTraceability.mirrorsPageserver(u.substring(0, u.indexOf(':')))).toList();
+        if (!uncited.isEmpty())
+            fail(uncited.size() + " model method(s) yield, preempt, lock, wait or hit a failpoint, so they mirror Rust, but carry no"
+                    + " `// Rust:` comment (cite the function, or write `// Rust: none (why)`):\n  " + String.join("\n  ", uncited));
+    }
 }

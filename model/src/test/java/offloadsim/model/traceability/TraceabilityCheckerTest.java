@@ -181,4 +181,13 @@ class TraceabilityCheckerTest {
         assertEquals("before\n" + TraceabilityTable.BEGIN + "\n" + table + TraceabilityTable.END + "\nafter\n",
                 TraceabilityTable.replaceSection(readme, table));
     }
+
+    @Test
+    void aMethodThatSchedulesWithoutACommentIsListed() {
+        String src = "package p;\nclass U {\n    void quiet() { int x = 1; }\n\n    void locks() {\n        try (var g = m.lock()) { }\n    }\n\n"
+                + "    // Rust: none (a model-only helper)\n    void cited() {\n        sim.yieldPoint(\"x\");\n    }\n\n"
+                + "    void citedInsideOnly() {\n        // Rust: offload.rs:62 offload_timeline (a step) @6149ac8834\n        sim.preemptionPoint(\"y\");\n    }\n}\n";
+        JavaRustComments.Result r = JavaRustComments.scanSources(new LinkedHashMap<>(Map.of("variants/U.java", src)));
+        assertEquals(List.of("variants/U.java:5 (U.locks)", "variants/U.java:14 (U.citedInsideOnly)"), r.uncited());
+    }
 }
