@@ -27,9 +27,16 @@ final class RustIndex {
 
     /** Short commit (the file name) → its entries, in file order. */
     private final Map<String, List<Entry>> byCommit;
+    /** Short names a comment may use for a path (files.txt's extra columns). */
+    private final Map<String, String> aliases;
 
     RustIndex(Map<String, List<Entry>> byCommit) {
+        this(byCommit, Map.of());
+    }
+
+    RustIndex(Map<String, List<Entry>> byCommit, Map<String, String> aliases) {
         this.byCommit = byCommit;
+        this.aliases = aliases;
     }
 
     /** Every {@code *.tsv} in {@code dir}, keyed by the file name without extension. */
@@ -42,7 +49,15 @@ final class RustIndex {
             }
         }
         if (m.isEmpty()) throw new IOException("no *.tsv index in " + dir);
-        return new RustIndex(m);
+        Map<String, String> aliases = new LinkedHashMap<>();
+        Path files = dir.resolve("files.txt");
+        if (Files.exists(files)) {
+            for (String l : Files.readAllLines(files, StandardCharsets.UTF_8)) {
+                String[] f = l.replaceFirst("#.*", "").trim().split("\\s+");
+                for (int i = 1; i < f.length; i++) aliases.put(f[i], f[0]);
+            }
+        }
+        return new RustIndex(m, aliases);
     }
 
     /** Rows of {@code path \t name \t first \t last}; lines starting with # are comments. */
@@ -68,8 +83,10 @@ final class RustIndex {
         return null;
     }
 
-    /** Indexed paths at {@code commit} that are {@code token} or end with {@code "/" + token}. */
+    /** Indexed paths at {@code commit} that are {@code token} (or what it abbreviates) or end with {@code "/" + token}. */
     List<String> resolveFile(String commit, String token) {
+        String alias = aliases.get(token);
+        if (alias != null) token = alias;
         TreeSet<String> paths = new TreeSet<>();
         for (Entry e : byCommit.get(commit)) if (e.path().equals(token) || e.path().endsWith("/" + token)) paths.add(e.path());
         return List.copyOf(paths);

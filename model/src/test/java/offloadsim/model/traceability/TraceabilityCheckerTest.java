@@ -34,7 +34,7 @@ class TraceabilityCheckerTest {
                 OFFLOAD + "\tremove_timeline_from_tenant\t112\t134",
                 TENANT + "\tTenant::shutdown\t3325\t3436",
                 TENANT + "\tshutdown\t3325\t3436")));
-        return new RustIndex(m);
+        return new RustIndex(m, Map.of("off.rs", OFFLOAD));
     }
 
     /** Checks one Java class holding {@code comment} above a method; {@code variant} puts it among the designs. */
@@ -63,6 +63,9 @@ class TraceabilityCheckerTest {
         assertEquals(List.of(), check(false, "// Rust: offload.rs:31-104 offload_timeline @49756a0d01; offload.rs:32-106 offload_timeline @6149ac8834"));
         assertEquals(List.of(), check(false, "// Rust: offload.rs:31-104 offload_timeline @49756a0d01; offload.rs:32-106 @6149ac8834 — the function is repeated"));
         assertEquals(List.of(), check(true, "// Rust: offload.rs:32-106 offload_timeline @6149ac8834"));
+        assertEquals(List.of(), check(true, "// Rust: timeline/offload.rs:32-106 offload_timeline @6149ac8834"));
+        assertEquals(List.of(), check(true, "// Rust: off.rs:32-106 offload_timeline @6149ac8834"));
+        assertEquals(List.of(), check(true, "// Rust: offload.rs:32-106 offload_timeline @6149ac88343c455fc99b6fb8e49c5d8e92e7dec2"));
     }
 
     @Test
