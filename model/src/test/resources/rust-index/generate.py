@@ -13,6 +13,7 @@ It rewrites <commit>.tsv next to this script for every commit in COMMITS.
 """
 import argparse
 import os
+import re
 import subprocess
 import sys
 
@@ -227,11 +228,65 @@ def git_show(git_dir, commit, path):
                           check=True, capture_output=True).stdout.decode("utf-8")
 
 
+SAMPLE = r"""
+//! fn not_a_function() {}
+pub struct S<'a> { x: &'a str }
+impl<'a> S<'a> {
+    /// fn in_doc() {}
+    pub(crate) async fn method(&self) -> impl Fn(u32) -> u32 + 'a {
+        let c = '{';
+        let s = "}{ fn in_string() {";
+        let r = r#"fn in_raw() { "# ;
+        let b = b'}';
+        'outer: loop { break 'outer; }
+        /* fn in_block() { /* nested */ } */
+        move |x| x
+    }
+    fn decl_only(&self);
+}
+impl<T: Clone> std::fmt::Display for Wrapper<T> where T: Copy {
+    fn fmt(&self, f: &mut Formatter<'_>) -> Result {
+        fn nested_helper() {}
+        Ok(())
+    }
+}
+trait Tr { fn provided(&self) { } fn required(&self); }
+mod tests {
+    fn free_in_mod() {}
+}
+fn free(f: fn(u8) -> u8) -> u8 { f(1) }
+"""
+
+SAMPLE_EXPECTED = [
+    ("S::method", "method", 6, 14),
+    ("Wrapper::fmt", "fmt", 18, 21),
+    (None, "nested_helper", 19, 19),
+    ("Tr::provided", "provided", 23, 23),
+    ("tests::free_in_mod", "free_in_mod", 25, 25),
+    (None, "free", 27, 27),
+]
+
+
+def self_test():
+    got = sorted(index_functions(SAMPLE), key=lambda r: (r[2], r[1]))
+    want = sorted(SAMPLE_EXPECTED, key=lambda r: (r[2], r[1]))
+    if got != want:
+        print("self-test FAILED\n got:  %s\n want: %s" % (got, want), file=sys.stderr)
+        sys.exit(1)
+    print("self-test passed (%d functions)" % len(got), file=sys.stderr)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--git-dir", required=True, help="a clone or bare mirror of neondatabase/neon")
+    ap.add_argument("--git-dir", help="a clone or bare mirror of neondatabase/neon")
     ap.add_argument("--out", default=HERE, help="directory to write <commit>.tsv into (default: next to this script)")
+    ap.add_argument("--self-test", action="store_true", help="check the lexer on a built-in sample and exit")
     args = ap.parse_args()
+    self_test()
+    if args.self_test:
+        return
+    if not args.git_dir:
+        ap.error("--git-dir is required")
     files = read_file_list()
     for commit in COMMITS:
         full = subprocess.run(["git", "--git-dir", args.git_dir, "rev-parse", commit + "^{commit}"],
@@ -242,7 +297,11 @@ def main():
                 src = git_show(args.git_dir, full, path)
             except subprocess.CalledProcessError:
                 continue  # the file does not exist at this commit
+            src_lines = src.split("\n")
             for qualified, name, first, last in index_functions(src):
+                # every row must point at its own `fn` line and a closing brace: a lexer slip shows here
+                if not re.search(r"\bfn\s+" + re.escape(name) + r"\b", src_lines[first - 1]) or "}" not in src_lines[last - 1]:
+                    sys.exit("%s@%s: %s %d-%d does not start at its fn or end at a brace" % (path, commit, name, first, last))
                 if qualified:
                     rows.append((path, qualified, first, last))
                 rows.append((path, name, first, last))

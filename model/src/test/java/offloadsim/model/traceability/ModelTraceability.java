@@ -22,8 +22,12 @@ final class ModelTraceability {
         return module().resolve("README.md");
     }
 
-    static JavaRustComments.Result scanMain() throws IOException {
-        return JavaRustComments.scan(module(), module().resolve("src/main/java"));
+    private static JavaRustComments.Result scanned;
+
+    /** The model's main sources, parsed once per test JVM (javac's start-up is most of the cost). */
+    static synchronized JavaRustComments.Result scanMain() throws IOException {
+        if (scanned == null) scanned = JavaRustComments.scan(module(), module().resolve("src/main/java"));
+        return scanned;
     }
 
     static RustIndex index() throws IOException {
