@@ -6,6 +6,7 @@ import offloadsim.scenarios.Scenario;
 import offloadsim.scenarios.catalog.ScenarioCatalog;
 import offloadsim.scenarios.file.ScenarioFile;
 import offloadsim.scenarios.file.ScenarioFileException;
+import offloadsim.scenarios.file.Utf8Text;
 
 /** Turns command-line words into validated inputs; every problem is an IllegalArgumentException with one line. */
 final class Inputs {
@@ -50,14 +51,45 @@ final class Inputs {
         }
     }
 
-    /** A results file as a JSON tree; a missing file or broken JSON is one line naming the file. */
+    /**
+     * A results file as a JSON object; a missing, empty, non-UTF-8 or broken file, or JSON that is not an
+     * object, is one line naming the file.
+     */
     static com.fasterxml.jackson.databind.JsonNode jsonFile(Path p) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode root;
         try {
-            return offloadsim.reports.json.Json.MAPPER.readTree(java.nio.file.Files.readString(p));
+            String text = Utf8Text.read(p);
+            if (text.isBlank()) throw new IllegalArgumentException(p + ": empty file, not an offload-sim result");
+            root = offloadsim.reports.json.Json.MAPPER.readTree(text);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IllegalArgumentException(p + ": no such file");
+        } catch (Utf8Text.NotUtf8Exception e) {
+            throw new IllegalArgumentException(p + ": " + e.getMessage() + ", not an offload-sim result");
+        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+            throw new IllegalArgumentException(p + ": truncated JSON (it ends inside a value)");
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IllegalArgumentException(p + ": not JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+        }
+        if (root == null || !root.isObject()) throw new IllegalArgumentException(p + ": not an offload-sim result (the JSON is not an object)");
+        return root;
+    }
+
+    /**
+     * One exploration result (explore --out, merge --out): schema offload-sim/v1 and every field a merge or
+     * a report reads. Anything else is one line naming the file.
+     */
+    static offloadsim.reports.json.ExplorationJson exploration(Path p, com.fasterxml.jackson.databind.JsonNode node) {
+        String schema = node.path("schema").asText("");
+        if (!offloadsim.reports.json.ExplorationJson.SCHEMA.equals(schema))
+            throw new IllegalArgumentException(p + ": not an offload-sim result (schema is " + (schema.isEmpty() ? "missing" : "'" + schema + "'")
+                    + ", expected " + offloadsim.reports.json.ExplorationJson.SCHEMA + ")");
+        if (node.has("cells")) throw new IllegalArgumentException(p + ": a matrix report, not an exploration result (merge takes explore --out files)");
+        for (String field : java.util.List.of("scenario", "variant", "strategy", "executions", "failures", "firstSeed", "lastSeed", "violations"))
+            if (!node.hasNonNull(field)) throw new IllegalArgumentException(p + ": not a complete exploration result (no '" + field + "')");
+        try {
+            return offloadsim.reports.json.Json.MAPPER.treeToValue(node, offloadsim.reports.json.ExplorationJson.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException(p + ": not an offload-sim result (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
         }
     }
 

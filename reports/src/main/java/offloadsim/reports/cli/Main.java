@@ -7,7 +7,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** ./offload-sim — exit 0 as expected / no violation, 1 violation or mismatch, 2 bad usage or input. */
-@Command(name = "offload-sim", mixinStandardHelpOptions = true, version = "offload-sim 0.1.0",
+// scope INHERIT gives every subcommand --help/-h and --version too (help must work without the required options)
+@Command(name = "offload-sim", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "offload-sim 0.1.0",
         description = "Deterministic simulation of the Neon pageserver timeline-offload races (#10220 / PR #10305).",
         subcommands = {MatrixCommand.class, ExploreCommand.class, ReplayCli.class, ShrinkCommand.class, ReportCommand.class, ListCommand.class, MergeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -29,14 +29,7 @@ final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<ExplorationJson> parts = new ArrayList<>();
-        for (Path p : files) {
-            var tree = Inputs.jsonFile(p);
-            try {
-                parts.add(Json.MAPPER.treeToValue(tree, ExplorationJson.class));
-            } catch (com.fasterxml.jackson.core.JacksonException e) {
-                throw new IllegalArgumentException(p + ": not an offload-sim result (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
-            }
-        }
+        for (Path p : files) parts.add(Inputs.exploration(p, Inputs.jsonFile(p)));
         ExplorationJson a = parts.getFirst();
         long executions = 0, firstFailureAt = -1, elapsed = 0, first = Long.MAX_VALUE, last = Long.MIN_VALUE;
         int failures = 0, interleavings = 0, finals = 0, traces = 0;

@@ -10,7 +10,6 @@ import offloadsim.reports.AtomicFiles;
 import offloadsim.reports.ExplorationReport;
 import offloadsim.reports.html.Showcase;
 import offloadsim.reports.json.ExplorationJson;
-import offloadsim.reports.json.Json;
 import offloadsim.scenarios.Scenario;
 import offloadsim.scenarios.catalog.ScenarioCatalog;
 import offloadsim.scenarios.file.ScenarioFile;
@@ -53,20 +52,17 @@ final class ReportCommand implements Callable<Integer> {
     /** An exploration result, or every cell of a matrix report. */
     private static List<ExplorationJson> read(Path p) throws Exception {
         JsonNode root = Inputs.jsonFile(p);
-        if (root == null || !ExplorationJson.SCHEMA.equals(root.path("schema").asText()))
-            throw new IllegalArgumentException(p + ": not an offload-sim result (schema is not " + ExplorationJson.SCHEMA + ")");
+        if (!root.has("cells")) return List.of(Inputs.exploration(p, root));
+        String schema = root.path("schema").asText("");
+        if (!ExplorationJson.SCHEMA.equals(schema))
+            throw new IllegalArgumentException(p + ": not an offload-sim result (schema is " + (schema.isEmpty() ? "missing" : "'" + schema + "'")
+                    + ", expected " + ExplorationJson.SCHEMA + ")");
         List<ExplorationJson> out = new ArrayList<>();
-        try {
-            if (root.has("cells")) {
-                for (JsonNode c : root.get("cells")) {
-                    out.add(Json.MAPPER.treeToValue(c.get("exploration"), ExplorationJson.class));
-                    if (c.hasNonNull("completeness")) out.add(Json.MAPPER.treeToValue(c.get("completeness"), ExplorationJson.class));
-                }
-            } else {
-                out.add(Json.MAPPER.treeToValue(root, ExplorationJson.class));
-            }
-        } catch (com.fasterxml.jackson.core.JacksonException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(p + ": not an exploration or matrix result (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        int i = 0;
+        for (JsonNode c : root.get("cells")) {
+            Path cell = Path.of(p + "#cells[" + i++ + "]");
+            out.add(Inputs.exploration(cell, c.path("exploration")));
+            if (c.hasNonNull("completeness")) out.add(Inputs.exploration(cell, c.get("completeness")));
         }
         return out;
     }

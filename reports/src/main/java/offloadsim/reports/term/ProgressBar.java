@@ -12,7 +12,8 @@ public final class ProgressBar implements Explorer.Progress {
     public ProgressBar(PrintStream err, String what, boolean json) {
         this.err = err;
         this.what = what;
-        this.enabled = !json && System.console() != null;
+        // since JDK 22 System.console() is non-null even when redirected: ask whether it is a terminal
+        this.enabled = !json && System.console() != null && System.console().isTerminal();
     }
 
     @Override

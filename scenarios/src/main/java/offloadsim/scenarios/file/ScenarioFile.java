@@ -46,9 +46,11 @@ public final class ScenarioFile {
     public static StaticScenario load(Path path) throws ScenarioFileException {
         String text;
         try {
-            text = Files.readString(path);
+            text = Utf8Text.read(path);
         } catch (NoSuchFileException e) {
             throw new ScenarioFileException(path.toString(), "", "no such file");
+        } catch (Utf8Text.NotUtf8Exception e) {
+            throw new ScenarioFileException(path.toString(), "", e.getMessage());
         } catch (IOException e) {
             throw new ScenarioFileException(path.toString(), "", "cannot be read (" + e.getMessage() + ")");
         }
