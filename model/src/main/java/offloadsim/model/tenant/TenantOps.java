@@ -4,6 +4,7 @@ import offloadsim.model.Findings;
 import offloadsim.model.Variant;
 import offloadsim.model.remote.RemoteStorage;
 import offloadsim.model.spec.WorldSpec;
+import offloadsim.model.timeline.ShutdownMode;
 import offloadsim.sim.api.Sim;
 
 /** The tenant package's entry points for the Pageserver facade (errors as Rust variant names, null = Ok). */
@@ -14,8 +15,13 @@ public final class TenantOps {
         return Tenant.attach(sim, v, r, f, c, 1, true);
     }
 
-    public static Tenant attach(Sim sim, Variant v, RemoteStorage r, Findings f, WorldSpec c, int generation) {
-        return Tenant.attach(sim, v, r, f, c, generation, false);
+    /** tenant_spawn: the next generation, Attaching; the caller installs it in the tenant map, then runs {@link #attach(Tenant)}. */
+    public static Tenant spawn(Sim sim, Variant v, RemoteStorage r, Findings f, WorldSpec c, int generation) {
+        return Tenant.spawn(sim, v, r, f, c, generation);
+    }
+
+    public static Tenant attach(Tenant t) {
+        return t.attach(false);
     }
 
     // Rust: routes.rs:844-882 timeline_archival_config_handler @49756a0d01; routes.rs:844-882 @6149ac8834
@@ -29,17 +35,19 @@ public final class TenantOps {
     // Rust: tasks.rs:161-263 compaction_loop @49756a0d01; tasks.rs:161-263 @6149ac8834
     //   — one iteration of the loop, which runs as a task_mgr task of the tenant
     public static String compactionIteration(Tenant t) {
-        t.enterTask(); // the iteration runs as a task_mgr task of the tenant, which Tenant::shutdown waits for
+        var task = t.enterTask(); // the iteration runs as a task_mgr task of the tenant, which Tenant::shutdown waits for
         try {
             return CompactionIteration.run(t);
         } finally {
-            t.exitTask();
+            t.exitTask(task);
         }
     }
 
     // Rust: routes.rs:572-700 timeline_create_handler @49756a0d01; routes.rs:572-700 @6149ac8834
-    //   — without the handler's wait_to_become_active (audit #13)
+    /** The handler waits for the tenant to become active (routes.rs:640) before Tenant::create_timeline. */
     public static String branch(Tenant t, String parent, String child) {
+        String wait = t.waitToBecomeActive("timeline_create_handler/wait_to_become_active");
+        if (wait != null) return wait;
         return CreateTimeline.branch(t, parent, child);
     }
 
@@ -51,8 +59,8 @@ public final class TenantOps {
         return DeleteTimelineFlow.run(t, id);
     }
 
-    public static String shutdown(Tenant t) {
-        return t.shutdown();
+    public static String shutdown(Tenant t, ShutdownMode mode) {
+        return t.shutdown(mode);
     }
 
     public static String getTimeline(Tenant t, String id, boolean activeOnly) {
