@@ -53,7 +53,7 @@ final class ExploreCommand implements Callable<Integer> {
         Variant v = scenario.variant();
         var spec0 = strategy.spec();
         // exhaustive search ignores seeds: its budget is --schedules alone (default a million)
-        long defaultLast = spec0.name().equals("exhaustive") ? (schedules != null ? Math.max(1, schedules) : 1_000_000) : 1000;
+        long defaultLast = spec0.systematic() ? (schedules != null ? Math.max(1, schedules) : 1_000_000) : 1000;
         long[] range = seeds == null ? new long[] {1, defaultLast} : Inputs.seeds(seeds);
         String shardText = null;
         if (shard != null) {
@@ -69,7 +69,7 @@ final class ExploreCommand implements Callable<Integer> {
         var progress = new ProgressBar(spec.commandLine().getErr() == null ? System.err : System.err, "exploring", json);
         Exploration e = Explorer.explore(s.program(v), spec0.create(), new Explorer.Budget(range[0], budget, stopAtFirst, 3), s.runOptions(), progress);
         String reduction = null;
-        if (spec0.name().equals("exhaustive") && spec0.por() && !noReductionFactor) reduction = reductionFactor(s, v, spec0, e, budget);
+        if (spec0.systematic() && (spec0.por() || spec0.name().equals("dpor")) && !noReductionFactor) reduction = reductionFactor(s, v, spec0, e, budget);
         ExplorationJson result = ExplorationJson.of(scenario.replayTarget(s), v.id(), range[0], shardText, e);
         String text = Json.write(result);
         if (out != null) AtomicFiles.write(out, text);
