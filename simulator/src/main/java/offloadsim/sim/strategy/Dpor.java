@@ -124,6 +124,8 @@ public final class Dpor implements Strategy {
         final int preemptionsBefore;
         final int lastTask;
         final boolean lastRunnable;
+        /** Inside a forced prefix: never branches. */
+        boolean frozen;
         WuNode current;
         Event taken;
 
@@ -143,12 +145,15 @@ public final class Dpor implements Strategy {
     }
 
     private final int preemptionBound;
+    /** Task picks and draws every execution starts with, after the setup draws (one part of a split search). */
+    private final List<offloadsim.sim.trace.Schedule.Decision> forced;
+    private int forcedCursor;
     private final List<Node> path = new ArrayList<>();
     private final Footprint observed = new Footprint();
     /** Setup draw prefixes still to search, and the current one. */
     private final Deque<int[]> setupPending = new ArrayDeque<>();
     private final Deque<Integer> setupPendingFrom = new ArrayDeque<>();
-    private int[] setupForced = new int[0];
+    private int[] setupForced;
     private int setupFrom;
     private final IntList setupDraws = new IntList();
     private final IntList setupBounds = new IntList();
@@ -167,8 +172,25 @@ public final class Dpor implements Strategy {
     private long races;
 
     public Dpor(int preemptionBound) {
+        this(preemptionBound, List.of());
+    }
+
+    /**
+     * A search of the runs that begin with {@code prefix} (a part of a split search: see
+     * {@link offloadsim.sim.explore.Partition}). The nodes the prefix passes are frozen: no race inserts
+     * alternatives there (the other parts cover them), and the search proper starts with empty sleep sets
+     * below the prefix, so the parts together cover every trace.
+     */
+    public Dpor(int preemptionBound, List<offloadsim.sim.trace.Schedule.Decision> prefix) {
         if (preemptionBound < -1) throw new IllegalArgumentException("preemption bound must be -1 (unbounded) or more");
         this.preemptionBound = preemptionBound;
+        int k = 0;
+        while (k < prefix.size() && prefix.get(k) instanceof offloadsim.sim.trace.Schedule.DataPick) k++;
+        int[] setup = new int[k];
+        for (int i = 0; i < k; i++) setup[i] = ((offloadsim.sim.trace.Schedule.DataPick) prefix.get(i)).value();
+        this.setupForced = setup;
+        this.setupFrom = k;
+        this.forced = List.copyOf(prefix.subList(k, prefix.size()));
     }
 
     @Override
@@ -210,6 +232,7 @@ public final class Dpor implements Strategy {
     @Override
     public boolean beginExecution(long seed) {
         depth = 0;
+        forcedCursor = 0;
         inStep = false;
         setupDraws.clear();
         setupBounds.clear();
@@ -296,12 +319,33 @@ public final class Dpor implements Strategy {
     /** The task to run at the current depth, or -1 to abandon the execution. */
     private int choose(int[] runnable, int last, boolean lastRunnable) {
         Node node;
+        int forcedTask = -1;
+        boolean inPrefix = forcedCursor < forced.size();
+        if (inPrefix && runnable.length > 1) {
+            if (!(forced.get(forcedCursor++) instanceof offloadsim.sim.trace.Schedule.TaskPick(int id)) || !contains(runnable, id))
+                throw new IllegalStateException("the forced prefix does not fit the program at decision " + forcedCursor);
+            forcedTask = id;
+        } else if (inPrefix) {
+            forcedTask = runnable[0];
+        }
         if (depth < path.size()) {
             node = path.get(depth);
             if (!contains(runnable, node.current.task)) {
                 divergences++;
                 return -1;
             }
+        } else if (inPrefix) {
+            node = newNode(last, lastRunnable);
+            node.frozen = true;
+            node.wut.clear();
+            WuNode only = new WuNode(forcedTask, new int[0], false, null, false, 0);
+            node.wut.add(only);
+            if (!fitsBound(node, forcedTask)) {
+                cuts++;
+                return -1;
+            }
+            node.current = only;
+            path.add(node);
         } else {
             node = newNode(last, lastRunnable);
             // a wake-up sequence placed under a variant with other draws is a hint that may not fit
@@ -365,6 +409,11 @@ public final class Dpor implements Strategy {
         WuNode c = path.get(depth).current;
         int i = stepDraws.size();
         int v = i < c.draws.length ? c.draws[i] : 0;
+        if (forcedCursor < forced.size()) {
+            if (!(forced.get(forcedCursor++) instanceof offloadsim.sim.trace.Schedule.DataPick(int f)))
+                throw new IllegalStateException("the forced prefix does not fit the program at decision " + forcedCursor);
+            v = f;
+        }
         if (v >= bound) {
             divergences++;
             v = 0;
@@ -395,7 +444,7 @@ public final class Dpor implements Strategy {
             c.known = true;
             c.footprint = fp;
             c.byClock = e.byClock();
-            addVariants(node, c, stepBounds.toArray());
+            if (!node.frozen) addVariants(node, c, stepBounds.toArray());
         }
         depth++;
     }
@@ -489,6 +538,7 @@ public final class Dpor implements Strategy {
     /** Inserts sequence {@code v} into the wake-up tree before event {@code i}, unless it is covered. */
     private void insert(int i, List<Event> v) {
         Node node = path.get(i);
+        if (node.frozen) return; // another part of the split search starts with that alternative
         for (Sleeper s : node.sleep) if (weakInitial(s, v)) return;
         for (Sleeper s : node.slept) if (weakInitial(s, v)) return;
         // a task explored here is explored with every variant of its step: an initial of it is covered
@@ -539,6 +589,7 @@ public final class Dpor implements Strategy {
     /** After a failing step: the pending step of runnable task {@code q} goes before it (unless covered). */
     private void insertPending(int i, int q) {
         Node node = path.get(i);
+        if (node.frozen) return;
         if (node.asleep(q)) return;
         for (WuNode c : node.wut) if (c.task == q) return;
         for (WuNode d : node.done) if (d.task == q) return;
