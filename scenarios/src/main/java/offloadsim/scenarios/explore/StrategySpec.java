@@ -32,6 +32,19 @@ public record StrategySpec(String name, int depth, int preemptions, boolean por)
         return name.equals("exhaustive") || name.equals("dpor");
     }
 
+    /**
+     * The search of part {@code index} of {@code parts} of a split systematic search (see
+     * {@link offloadsim.sim.explore.Partition}): this strategy below each of the part's decision prefixes.
+     */
+    public Strategy createPart(offloadsim.sim.explore.Partition.Prefixes prefixes, int index, int parts) {
+        if (!systematic()) throw new IllegalArgumentException("only exhaustive and dpor split by decision prefixes; " + name + " splits by seeds");
+        var mine = prefixes.part(index, parts);
+        String label = "shard " + index + "/" + parts + ": " + mine.size() + " of " + prefixes.prefixes().size() + " prefixes of " + prefixes.depth() + " picks";
+        return new offloadsim.sim.strategy.Parts(mine, prefix -> name.equals("dpor")
+                ? new offloadsim.sim.strategy.Dpor(preemptions, prefix)
+                : new offloadsim.sim.strategy.Exhaustive(preemptions, por ? offloadsim.sim.strategy.Exhaustive.Reduction.SLEEP_SETS : offloadsim.sim.strategy.Exhaustive.Reduction.NONE, prefix, 0), label);
+    }
+
     /** A fresh strategy instance (strategies keep per-exploration state). */
     public Strategy create() {
         return switch (name) {

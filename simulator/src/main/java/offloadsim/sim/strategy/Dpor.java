@@ -539,10 +539,11 @@ public final class Dpor implements Strategy {
     private void insert(int i, List<Event> v) {
         Node node = path.get(i);
         if (node.frozen) return; // another part of the split search starts with that alternative
-        for (Sleeper s : node.sleep) if (weakInitial(s, v)) return;
-        for (Sleeper s : node.slept) if (weakInitial(s, v)) return;
+        boolean[] initial = initials(v);
+        for (Sleeper s : node.sleep) if (weakInitial(s, v, initial)) return;
+        for (Sleeper s : node.slept) if (weakInitial(s, v, initial)) return;
         // a task explored here is explored with every variant of its step: an initial of it is covered
-        for (WuNode d : node.done) if (initialIndex(d.task, v) >= 0) return;
+        for (WuNode d : node.done) if (initialIndex(d.task, v, initial) >= 0) return;
         List<Event> w = new ArrayList<>(v);
         List<WuNode> children = node.wut;
         boolean top = true;
@@ -552,7 +553,7 @@ public final class Dpor implements Strategy {
             for (int ci = 0; ci < children.size() && into == null; ci++) {
                 WuNode c = children.get(ci);
                 if (top && c == node.current) continue;
-                int idx = initialIndex(c.task, w);
+                int idx = initialIndex(c.task, w, initial);
                 if (idx >= 0) {
                     // the task's step is an initial of w; a variant with the very same draws is the better match
                     into = c;
@@ -568,7 +569,6 @@ public final class Dpor implements Strategy {
                     into = c;
                 }
             }
-            if (intoIdx >= 0) w.remove(intoIdx);
             if (into == null) {
                 WuNode parent = null;
                 for (Event e : w) {
@@ -580,10 +580,27 @@ public final class Dpor implements Strategy {
                 }
                 return;
             }
+            if (intoIdx >= 0) {
+                w.remove(intoIdx);
+                initial = initials(w);
+            }
             if (into.children.isEmpty() || w.isEmpty()) return; // a leaf: following it will find the rest
             children = into.children;
             top = false;
         }
+    }
+
+    /** For each event of {@code w}: whether it is its task's first there and depends on nothing before it. */
+    private boolean[] initials(List<Event> w) {
+        int n = w.size();
+        boolean[] out = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            Event e = w.get(k);
+            boolean ok = true;
+            for (int m = 0; m < k && ok; m++) if (dependentInSequence(w.get(m), e)) ok = false;
+            out[k] = ok;
+        }
+        return out;
     }
 
     /** After a failing step: the pending step of runnable task {@code q} goes before it (unless covered). */
@@ -596,26 +613,15 @@ public final class Dpor implements Strategy {
         node.wut.add(new WuNode(q, new int[0], false, null, false, 0));
     }
 
-    /** Index in {@code w} of the first event of {@code task} if nothing before it in {@code w} depends on it; else -1. */
-    private int initialIndex(int task, List<Event> w) {
-        for (int k = 0; k < w.size(); k++) {
-            Event e = w.get(k);
-            if (e.task != task) continue;
-            for (int m = 0; m < k; m++) if (dependentInSequence(w.get(m), e)) return -1;
-            return k;
-        }
+    /** Index in {@code w} of the first event of {@code task} if it is an initial of w; else -1. */
+    private static int initialIndex(int task, List<Event> w, boolean[] initial) {
+        for (int k = 0; k < w.size(); k++) if (w.get(k).task == task) return initial[k] ? k : -1;
         return -1;
     }
 
-    /** Sleeper (task, footprint) is a weak initial of {@code v}: v can start with it, or it commutes with all of v. */
-    private boolean weakInitial(Sleeper s, List<Event> v) {
-        for (int k = 0; k < v.size(); k++) {
-            Event e = v.get(k);
-            if (e.task == s.task) {
-                for (int m = 0; m < k; m++) if (dependentInSequence(v.get(m), e)) return false;
-                return true;
-            }
-        }
+    /** Sleeper {@code s} is a weak initial of {@code v}: v can start with it, or it commutes with all of v. */
+    private boolean weakInitial(Sleeper s, List<Event> v, boolean[] initial) {
+        for (int k = 0; k < v.size(); k++) if (v.get(k).task == s.task) return initial[k];
         if (s.fails) return false;
         for (Event e : v) if (e.byClock() || e.fails || conflicts(s.footprint, e.footprint)) return false;
         return true;
