@@ -34,8 +34,11 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--schedules", description = "At most this many executions")
     Long schedules;
 
-    @Option(names = "--shard", description = "i/n: explore only the i-th of n contiguous, disjoint slices of the seed range")
+    @Option(names = "--shard", description = "i/n: explore only part i of n. Random strategies: the i-th of n contiguous slices of the seed range; exhaustive and dpor: the i-th of n disjoint sets of decision prefixes (merge says complete only if every part completed)")
     String shard;
+
+    @Option(names = "--jobs", description = "exhaustive and dpor: split the search into N parts by decision prefixes and run them on N local threads")
+    Integer jobs;
 
     @Option(names = "--stop-at-first", description = "Stop at the first failing execution")
     boolean stopAtFirst;
@@ -58,10 +61,17 @@ final class ExploreCommand implements Callable<Integer> {
         Variant v = scenario.variant();
         var spec0 = strategy.spec();
         // exhaustive search ignores seeds: its budget is --schedules alone (default a million)
-        long defaultLast = spec0.name().equals("exhaustive") ? (schedules != null ? Math.max(1, schedules) : 1_000_000) : 1000;
+        long defaultLast = spec0.systematic() ? (schedules != null ? Math.max(1, schedules) : 1_000_000) : 1000;
         long[] range = seeds == null ? new long[] {1, defaultLast} : Inputs.seeds(seeds);
         String shardText = null;
-        if (shard != null) {
+        int[] part = null;
+        if (jobs != null && (jobs < 1 || jobs > 256)) throw new IllegalArgumentException("--jobs must be between 1 and 256, got " + jobs);
+        if (jobs != null && !spec0.systematic()) throw new IllegalArgumentException("--jobs splits exhaustive and dpor searches; run seed ranges with --shard");
+        if (jobs != null && shard != null) throw new IllegalArgumentException("--jobs and --shard do not combine: a shard is one part");
+        if (shard != null && spec0.systematic()) {
+            part = Inputs.shard(shard);
+            shardText = shard;
+        } else if (shard != null) {
             int[] sh = Inputs.shard(shard);
             long count = range[1] - range[0] + 1;
             long from = range[0] + count * sh[0] / sh[1];
@@ -72,9 +82,13 @@ final class ExploreCommand implements Callable<Integer> {
         long budget = range[1] - range[0] + 1;
         if (schedules != null) budget = Math.min(budget, Inputs.nonNegative(schedules, "--schedules"));
         var progress = new ProgressBar(spec.commandLine().getErr() == null ? System.err : System.err, "exploring", json);
-        Exploration e = Explorer.explore(s.program(v), spec0.create(), new Explorer.Budget(range[0], budget, stopAtFirst, 3), s.runOptions(), progress);
+        var b = new Explorer.Budget(range[0], budget, stopAtFirst, 3);
+        Exploration e = part != null ? offloadsim.scenarios.explore.SplitSearch.part(s.program(v), s.runOptions(), spec0, part[0], part[1], b, progress)
+                : jobs != null ? offloadsim.scenarios.explore.SplitSearch.all(s.program(v), s.runOptions(), spec0, jobs, b)
+                : Explorer.explore(s.program(v), spec0.create(), b, s.runOptions(), progress);
+        if (jobs != null) shardText = "all " + jobs + " parts";
         String reduction = null;
-        if (spec0.name().equals("exhaustive") && spec0.por() && !noReductionFactor) reduction = reductionFactor(s, v, spec0, e, budget);
+        if (spec0.systematic() && part == null && jobs == null && (spec0.por() || spec0.name().equals("dpor")) && !noReductionFactor) reduction = reductionFactor(s, v, spec0, e, budget);
         ExplorationJson result = ExplorationJson.of(scenario.replayTarget(s), v.id(), range[0], shardText, e);
         String text = Json.write(result);
         if (out != null) AtomicFiles.write(out, text);

@@ -22,7 +22,7 @@ final class ListCommand implements Callable<Integer> {
         w.println("variants:");
         for (Variant v : Variant.values()) w.printf("  %-40s %s%n", v.id(), v.summary());
         w.println("strategies: " + String.join(", ", StrategySpec.NAMES));
-        w.println("oracles:    " + String.join(", ", OracleNames.ALL) + ", exception (a model bug), deadlock, step-budget");
+        w.println("oracles:    " + String.join(", ", OracleNames.ALL) + ", exception (a model bug), deadlock, step-budget, time-budget");
         w.flush();
         return 0;
     }

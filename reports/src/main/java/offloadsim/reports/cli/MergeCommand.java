@@ -60,6 +60,7 @@ final class MergeCommand implements Callable<Integer> {
             p.failuresByOracle().forEach((k, n) -> byOracle.merge(k, n, Integer::sum));
             vs.addAll(p.violations());
         }
+        complete &= everyPartPresent(parts);
         vs.sort(Comparator.comparingLong(ExplorationJson.ViolationJson::seed));
         if (!vs.isEmpty()) firstFailureAt = vs.getFirst().seed() - first + 1;
         ExplorationJson merged = new ExplorationJson(ExplorationJson.SCHEMA, a.scenario(), a.variant(), a.strategy(), a.strategyDescription(),
@@ -70,5 +71,33 @@ final class MergeCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
         return failures > 0 ? 1 : 0;
+    }
+
+    /**
+     * A split search is complete only if every part of it is here: the parts' shard fields ("i/n") must
+     * name the same n and each i from 0 to n-1 (a result without a shard is a whole search by itself).
+     */
+    static boolean everyPartPresent(List<ExplorationJson> parts) {
+        java.util.TreeSet<Integer> seen = new java.util.TreeSet<>();
+        int n = -1;
+        int wholes = 0;
+        for (ExplorationJson p : parts) {
+            String[] f = p.shard() == null ? new String[0] : p.shard().split("/");
+            if (f.length != 2) {
+                wholes++; // a whole search (no shard, or all parts run with --jobs)
+                continue;
+            }
+            try {
+                int i = Integer.parseInt(f[0].trim());
+                int m = Integer.parseInt(f[1].trim());
+                if (n >= 0 && m != n) return false;
+                n = m;
+                seen.add(i);
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        if (n < 0) return true;
+        return wholes == 0 && seen.size() == n && seen.first() == 0 && seen.last() == n - 1;
     }
 }

@@ -11,7 +11,7 @@ final class StrategyOptions {
     @Option(names = "--depth", defaultValue = "3", description = "PCT bug depth (default ${DEFAULT-VALUE})")
     int depth;
 
-    @Option(names = "--preemptions", defaultValue = "2", description = "Exhaustive search: preemption bound, -1 for none (default ${DEFAULT-VALUE})")
+    @Option(names = "--preemptions", defaultValue = "2", description = "Exhaustive search and dpor: preemption bound, -1 for none (default ${DEFAULT-VALUE}); dpor under a bound is complete only if the bound cut nothing")
     int preemptions;
 
     @Option(names = "--no-por", description = "Exhaustive search without partial-order reduction")

@@ -40,6 +40,9 @@ class CliTest {
                 new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--seeds", "x..3"},
                 new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--shard", "3/3"},
                 new String[] {"explore", "--variant", "pre-10305"},
+                new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--strategy", "dpor", "--jobs", "0"},
+                new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--strategy", "random", "--jobs", "2"},
+                new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--strategy", "dpor", "--jobs", "2", "--shard", "0/2"},
                 new String[] {"replay", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--schedule", "v1:zz:0"},
                 new String[] {"replay", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--seed", "-1"},
                 new String[] {"replay", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305"},
@@ -111,6 +114,42 @@ class CliTest {
         JsonNode rj = read(cli("replay", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--schedule", m.group(1), "--json").out());
         assertEquals("stuck-stopping", rj.get("oracle").asText());
         assertEquals(hash1, rj.get("traceHash").asText(), "the JSON replay is the same run");
+    }
+
+    @Test
+    void aSplitDporSearchIsCompleteOnlyWhenEveryPartIsMerged(@TempDir Path dir) throws Exception {
+        String[] base = {"explore", "--scenario", "shutdown-during-offload", "--variant", "fix-10305", "--strategy", "dpor", "--preemptions", "-1", "--json"};
+        Path[] parts = new Path[3];
+        long executions = 0;
+        for (int i = 0; i < 3; i++) {
+            parts[i] = dir.resolve("part-" + i + ".json");
+            String[] args = java.util.Arrays.copyOf(base, base.length + 4);
+            args[base.length] = "--shard";
+            args[base.length + 1] = i + "/3";
+            args[base.length + 2] = "--out";
+            args[base.length + 3] = parts[i].toString();
+            Run r = cli(args);
+            assertEquals(0, r.code(), r.err());
+            JsonNode j = read(Files.readString(parts[i]));
+            assertTrue(j.get("complete").asBoolean(), "each part searches its prefixes completely");
+            assertEquals(i + "/3", j.get("shard").asText());
+            executions += j.get("executions").asLong();
+        }
+        JsonNode all = read(cli("merge", parts[0].toString(), parts[1].toString(), parts[2].toString()).out());
+        assertTrue(all.get("complete").asBoolean());
+        assertEquals(executions, all.get("executions").asLong());
+        JsonNode some = read(cli("merge", parts[0].toString(), parts[2].toString()).out());
+        assertFalse(some.get("complete").asBoolean(), "a missing part leaves the search incomplete");
+
+        String[] jobs = java.util.Arrays.copyOf(base, base.length + 2);
+        jobs[base.length] = "--jobs";
+        jobs[base.length + 1] = "2";
+        Run r = cli(jobs);
+        assertEquals(0, r.code(), r.err());
+        JsonNode together = read(r.out());
+        assertTrue(together.get("complete").asBoolean());
+        assertEquals(0, together.get("failures").asInt());
+        assertTrue(together.get("strategyDescription").asText().contains("split over 2 parts"), together.get("strategyDescription").asText());
     }
 
     @Test

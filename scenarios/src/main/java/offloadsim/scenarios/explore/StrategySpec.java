@@ -6,14 +6,14 @@ import offloadsim.sim.strategy.Strategy;
 /**
  * A strategy choice from the command line or the matrix: its name and parameters.
  *
- * @param name        random | urw | pct | exhaustive
+ * @param name        random | urw | pct | pos | exhaustive | dpor
  * @param depth       PCT bug depth
- * @param preemptions exhaustive search's preemption bound (-1 = unbounded)
+ * @param preemptions exhaustive search's and dpor's preemption bound (-1 = unbounded)
  * @param por         exhaustive search with sleep-set partial-order reduction
  */
 public record StrategySpec(String name, int depth, int preemptions, boolean por) {
 
-    public static final java.util.List<String> NAMES = java.util.List.of("random", "urw", "pct", "exhaustive");
+    public static final java.util.List<String> NAMES = java.util.List.of("random", "urw", "pct", "pos", "exhaustive", "dpor");
 
     public static StrategySpec random() {
         return new StrategySpec("random", 0, 0, false);
@@ -27,12 +27,32 @@ public record StrategySpec(String name, int depth, int preemptions, boolean por)
         return new StrategySpec(name, depth, preemptions, por);
     }
 
+    /** A systematic search (exhaustive or dpor): its budget is executions, not seeds, and it can finish. */
+    public boolean systematic() {
+        return name.equals("exhaustive") || name.equals("dpor");
+    }
+
+    /**
+     * The search of part {@code index} of {@code parts} of a split systematic search (see
+     * {@link offloadsim.sim.explore.Partition}): this strategy below each of the part's decision prefixes.
+     */
+    public Strategy createPart(offloadsim.sim.explore.Partition.Prefixes prefixes, int index, int parts) {
+        if (!systematic()) throw new IllegalArgumentException("only exhaustive and dpor split by decision prefixes; " + name + " splits by seeds");
+        var mine = prefixes.part(index, parts);
+        String label = "shard " + index + "/" + parts + ": " + mine.size() + " of " + prefixes.prefixes().size() + " prefixes of " + prefixes.depth() + " picks";
+        return new offloadsim.sim.strategy.Parts(mine, prefix -> name.equals("dpor")
+                ? new offloadsim.sim.strategy.Dpor(preemptions, prefix)
+                : new offloadsim.sim.strategy.Exhaustive(preemptions, por ? offloadsim.sim.strategy.Exhaustive.Reduction.SLEEP_SETS : offloadsim.sim.strategy.Exhaustive.Reduction.NONE, prefix, 0), label);
+    }
+
     /** A fresh strategy instance (strategies keep per-exploration state). */
     public Strategy create() {
         return switch (name) {
             case "random" -> new RandomWalk();
             case "urw" -> new offloadsim.sim.strategy.UniformRandomWalk();
             case "pct" -> new offloadsim.sim.strategy.Pct(depth);
+            case "pos" -> new offloadsim.sim.strategy.Pos();
+            case "dpor" -> new offloadsim.sim.strategy.Dpor(preemptions);
             case "exhaustive" -> new offloadsim.sim.strategy.Exhaustive(preemptions,
                     por ? offloadsim.sim.strategy.Exhaustive.Reduction.SLEEP_SETS : offloadsim.sim.strategy.Exhaustive.Reduction.NONE);
             default -> throw new IllegalArgumentException("unknown strategy '" + name + "'");

@@ -41,7 +41,7 @@ public record CellResult(String scenario, Variant variant, StrategySpec strategy
     /** "complete", "bounded" (an exhaustive search ran out of budget) or "sampled". */
     public String space() {
         if (complete()) return "complete";
-        return completeness != null || strategy.name().equals("exhaustive") ? "bounded" : "sampled";
+        return completeness != null || strategy.systematic() ? "bounded" : "sampled";
     }
 
     /** Whether the finding agrees with the expectation (always true for unknown cells). */

@@ -13,10 +13,14 @@ import offloadsim.sim.explore.Explorer;
  * The verdict matrix: every variant × scenario explored with one strategy and budget, compared with the
  * expected-verdict table. A cell expected to show a bug stops at the first failing execution (so the
  * matrix reports schedules-to-first-bug); every other cell uses its whole budget. A cell whose sample
- * found nothing then gets a completeness pass: exhaustive search with sleep sets and no preemption
- * bound, so that "clean" can mean "every interleaving explored" where the space fits the budget.
+ * found nothing then gets a completeness pass: optimal DPOR with no preemption bound (one execution per
+ * Mazurkiewicz trace when nothing fails, never more than sleep sets need), so that "clean" can mean
+ * "every interleaving explored" where the space fits the budget.
  */
 public final class Matrix {
+
+    /** The completeness pass's search. */
+    public static final StrategySpec COMPLETENESS = StrategySpec.of("dpor", 1, -1, true);
 
     /**
      * @param strategy   strategy for every cell
@@ -76,8 +80,8 @@ public final class Matrix {
         Exploration e = Explorer.explore(s.program(v), plan.strategy().create(),
                 new Explorer.Budget(plan.firstSeed(), plan.executions(), stopAtFirst, 1, stopAtFirst ? expectation.oracle() : null), s.runOptions(), progress);
         Exploration complete = null;
-        if (e.failures() == 0 && plan.completenessBudget() > 0 && !plan.strategy().name().equals("exhaustive")) {
-            complete = Explorer.explore(s.program(v), StrategySpec.of("exhaustive", 1, -1, true).create(),
+        if (e.failures() == 0 && plan.completenessBudget() > 0 && !plan.strategy().systematic()) {
+            complete = Explorer.explore(s.program(v), COMPLETENESS.create(),
                     new Explorer.Budget(1, plan.completenessBudget(), true, 1), s.runOptions(), progress);
         }
         return new CellResult(s.name(), v, plan.strategy(), expectation, e, complete);

@@ -59,6 +59,10 @@ public final class DetSim implements Sim {
     private final int spawnObject = newObject();
     /** Hash of the values drawn by the running step. */
     private long stepData;
+    /** Steps run before virtual time last advanced (a step the clock resumed comes after all of them). */
+    private int clockSteps;
+    /** Wall-clock deadline of this run (System.nanoTime), for the time budget. */
+    private long deadline;
 
     private DetSim(Strategy strategy, long seed, RunOptions options) {
         this.strategy = strategy;
@@ -84,6 +88,7 @@ public final class DetSim implements Sim {
         }
         Outcome outcome = null;
         DetTask last = null;
+        deadline = System.nanoTime() + options.maxMillis() * 1_000_000L; // determinism-ok: only ends a runaway run
         List<DetTask> runnable = new ArrayList<>();
         while (outcome == null) {
             runnable.clear();
@@ -135,8 +140,10 @@ public final class DetSim implements Sim {
             next.continuation.run();
             current = null;
             trace.stepDone(next.id, footprint, next.resumedByClock, stepData);
+            int enabledBy = next.resumedByClock ? StepRecord.BY_CLOCK : next.enabledBy;
             next.resumedByClock = false;
-            strategy.afterStep(new StepRecord(step, next.id, label, runnableIds, footprint, preempt));
+            next.enabledBy = StepRecord.RUNNABLE;
+            strategy.afterStep(new StepRecord(step, next.id, label, runnableIds, footprint, preempt, enabledBy, clockSteps));
             last = next;
             step++;
             if (next.failure != null) {
@@ -144,8 +151,12 @@ public final class DetSim implements Sim {
                 outcome = new Outcome(Outcome.Kind.PANIC, f instanceof Panic ? "panic" : "exception", describe(f), next.name, next.label, step - 1);
             } else if (step >= options.maxSteps()) {
                 outcome = new Outcome(Outcome.Kind.STEP_BUDGET, "step-budget", "run exceeded " + options.maxSteps() + " steps", next.name, next.label, step - 1);
+            } else if ((step & 15) == 0 && System.nanoTime() - deadline > 0) { // determinism-ok: a runaway run's only way out
+                outcome = new Outcome(Outcome.Kind.STEP_BUDGET, "time-budget", "run exceeded " + options.maxMillis() + " ms of wall time after " + step + " steps", next.name, next.label, step - 1);
             } else {
+                scratch.clear();
                 Violation v = oracles.afterStep();
+                if (!scratch.isEmpty()) strategy.oracleObserved(scratch);
                 if (v != null) outcome = new Outcome(Outcome.Kind.VIOLATION, v.oracle(), v.message(), next.name, next.label, step - 1);
             }
         }
@@ -175,6 +186,7 @@ public final class DetSim implements Sim {
         if (earliest == Long.MAX_VALUE) return false;
         now = Math.max(now, earliest);
         trace.clockAdvanced();
+        clockSteps = step;
         for (DetTask t : tasks) {
             if (t.state == DetTask.State.BLOCKED && t.wakeAt >= 0 && t.wakeAt <= now) {
                 t.timedOut = true;
@@ -236,8 +248,12 @@ public final class DetSim implements Sim {
      * whichever task reaches them first): the same in every run. Colliding names only add conflicts.
      */
     int namedObject(String name) {
-        return Integer.MIN_VALUE | (name.hashCode() & Integer.MAX_VALUE);
+        int id = Integer.MIN_VALUE | (name.hashCode() & Integer.MAX_VALUE);
+        return id == NO_OBJECT ? NO_OBJECT - 1 : id;
     }
+
+    /** For {@link #block}: a wait on nothing but the clock. Never an object id (named ids are negative too). */
+    static final int NO_OBJECT = -1;
 
     long now() {
         return now;
@@ -261,7 +277,7 @@ public final class DetSim implements Sim {
         t.wakeAt = timeoutNanos >= 0 ? now + timeoutNanos : -1;
         switchOut(label);
         // resumed, in a new step: it comes after the step that woke it, which wrote the object
-        if (object >= 0) footprint.read(object);
+        if (object != NO_OBJECT) footprint.read(object);
         boolean timedOut = t.timedOut;
         t.timedOut = false;
         return !timedOut;
@@ -269,6 +285,7 @@ public final class DetSim implements Sim {
 
     void wake(DetTask t) {
         if (t.state != DetTask.State.BLOCKED) return;
+        t.enabledBy = current != null ? step : StepRecord.RUNNABLE;
         t.state = DetTask.State.RUNNABLE;
         t.blockedOn = null;
         t.wakeAt = -1;
@@ -302,6 +319,7 @@ public final class DetSim implements Sim {
         if (current != null) {
             footprint.write(spawnObject);
             footprint.write(t.lifecycleObject);
+            t.enabledBy = step;
         }
         t.continuation = new Continuation(SCOPE, () -> {
             try {
@@ -366,7 +384,7 @@ public final class DetSim implements Sim {
             switchOut(label);
             return;
         }
-        block("the clock (" + nanos + " ns)", -1, label, nanos);
+        block("the clock (" + nanos + " ns)", NO_OBJECT, label, nanos);
     }
 
     @Override

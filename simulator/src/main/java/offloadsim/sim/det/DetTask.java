@@ -27,6 +27,8 @@ final class DetTask implements TaskHandle {
     /** Woken because virtual time reached its deadline (its next step follows every earlier step). */
     boolean resumedByClock;
     boolean started;
+    /** The step that made it runnable again (woke or spawned it) since its last step, or StepRecord.RUNNABLE. */
+    int enabledBy = offloadsim.sim.strategy.StepRecord.RUNNABLE;
     /** Objects this task created (the second half of their ids). */
     int objectsCreated;
     /** Synchronous (std) mutexes held: they must never be held across a yield. */

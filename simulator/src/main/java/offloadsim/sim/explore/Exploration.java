@@ -29,6 +29,36 @@ public record Exploration(String strategy, String strategyDescription, long exec
     /** A failing run: its seed, its 1-based execution index and the result (schedule, outcome). */
     public record Found(long seed, long execution, RunResult run) {}
 
+    /**
+     * Parts of one split exploration run side by side, as one: sums, the first failure of the first part
+     * that failed, and distinct counts summed (an upper bound: two parts may see equivalent runs).
+     */
+    public static Exploration combine(List<Exploration> parts, long elapsedNanos) {
+        Exploration a = parts.getFirst();
+        long executions = 0, steps = 0, pruned = 0, firstFailureAt = -1, before = 0;
+        int interleavings = 0, finals = 0, traces = 0, failures = 0;
+        boolean complete = true;
+        Map<String, Integer> byOracle = new java.util.LinkedHashMap<>();
+        List<Found> found = new java.util.ArrayList<>();
+        for (Exploration p : parts) {
+            if (firstFailureAt < 0 && p.firstFailureAt() >= 0) firstFailureAt = before + p.firstFailureAt();
+            before += p.executions();
+            executions += p.executions();
+            steps += p.steps();
+            pruned += p.pruned();
+            interleavings += p.distinctInterleavings();
+            finals += p.distinctFinalStates();
+            traces += p.distinctTraces();
+            failures += p.failures();
+            complete &= p.complete();
+            p.failuresByOracle().forEach((k, n) -> byOracle.merge(k, n, Integer::sum));
+            found.addAll(p.found());
+        }
+        String description = a.strategyDescription().replaceFirst(" shard 0/\\d+.*$", "") + " split over " + parts.size() + " parts";
+        return new Exploration(a.strategy(), description, executions, complete, steps, interleavings, finals, traces, pruned, failures,
+                firstFailureAt, byOracle, found, elapsedNanos);
+    }
+
     public double executionsPerSecond() {
         return elapsedNanos == 0 ? 0 : executions * 1e9 / elapsedNanos;
     }

@@ -21,7 +21,7 @@ public record Outcome(Kind kind, String oracle, String message, String task, Str
         PANIC,
         /** Tasks are blocked and nothing can wake them. */
         DEADLOCK,
-        /** The run exceeded its step budget (a livelock or an unbounded loop). */
+        /** The run exceeded its step budget (oracle step-budget: a livelock or an unbounded loop) or its wall-time budget (time-budget). */
         STEP_BUDGET,
         /**
          * The strategy abandoned the run: every task that could run next is asleep, so each continuation is

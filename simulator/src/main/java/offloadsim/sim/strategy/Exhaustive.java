@@ -54,6 +54,13 @@ public final class Exhaustive implements Strategy {
 
     private final int preemptionBound;
     private final Reduction reduction;
+    /** Decisions every execution starts with (one part of a split search); the search is below them. */
+    private final List<offloadsim.sim.trace.Schedule.Decision> forced;
+    /** Abandon an execution at its task pick number {@code pickLimit + 1} (0: no limit), for enumerating prefixes. */
+    private final int pickLimit;
+    private int forcedCursor;
+    private int picks;
+    private long prunedAtLimit;
     private final List<Level> branch = new ArrayList<>();
     private List<Sleeper> sleeping = new ArrayList<>();
     private Level pickedAt;
@@ -68,9 +75,25 @@ public final class Exhaustive implements Strategy {
     }
 
     public Exhaustive(int preemptionBound, Reduction reduction) {
+        this(preemptionBound, reduction, List.of(), 0);
+    }
+
+    /**
+     * @param forced    decisions every execution starts with (a part of a split search: see
+     *                  {@link offloadsim.sim.explore.Partition}); the search covers the runs that begin so
+     * @param pickLimit abandon each execution at its (pickLimit+1)-th task pick (0: never)
+     */
+    public Exhaustive(int preemptionBound, Reduction reduction, List<offloadsim.sim.trace.Schedule.Decision> forced, int pickLimit) {
         if (preemptionBound < -1) throw new IllegalArgumentException("preemption bound must be -1 (unbounded) or more");
         this.preemptionBound = preemptionBound;
         this.reduction = reduction;
+        this.forced = List.copyOf(forced);
+        this.pickLimit = pickLimit;
+    }
+
+    /** Executions abandoned at the pick limit (0: the limit never mattered, the whole tree was enumerated). */
+    public long prunedAtLimit() {
+        return prunedAtLimit;
     }
 
     @Override
@@ -114,6 +137,8 @@ public final class Exhaustive implements Strategy {
     public boolean beginExecution(long seed) {
         depth = 0;
         preemptions = 0;
+        forcedCursor = 0;
+        picks = 0;
         sleeping = new ArrayList<>();
         pickedAt = null;
         if (!started) {
@@ -136,6 +161,18 @@ public final class Exhaustive implements Strategy {
     @Override
     public int pickTask(SchedulingPoint point) {
         int cur = point.currentRunnable() ? point.indexOf(point.current()) : -1;
+        if (forcedCursor < forced.size()) {
+            if (!(forced.get(forcedCursor++) instanceof offloadsim.sim.trace.Schedule.TaskPick(int id)) || point.indexOf(id) < 0)
+                throw new IllegalStateException("the forced prefix does not fit the program at decision " + forcedCursor);
+            int chosen = point.indexOf(id);
+            if (cur >= 0 && chosen != cur) preemptions++;
+            if (preemptionBound >= 0 && preemptions > preemptionBound) return PRUNE; // the prefix itself is beyond the bound
+            return chosen;
+        }
+        if (pickLimit > 0 && ++picks > pickLimit) {
+            prunedAtLimit++;
+            return PRUNE;
+        }
         Level level;
         if (depth < branch.size()) {
             level = branch.get(depth);
@@ -190,6 +227,11 @@ public final class Exhaustive implements Strategy {
 
     @Override
     public int pickInt(int bound, String label) {
+        if (forcedCursor < forced.size()) {
+            if (!(forced.get(forcedCursor++) instanceof offloadsim.sim.trace.Schedule.DataPick(int v)) || v >= bound)
+                throw new IllegalStateException("the forced prefix does not fit the program at decision " + forcedCursor);
+            return v;
+        }
         if (depth < branch.size()) {
             Level l = branch.get(depth++);
             return l.options[l.taken];

@@ -76,6 +76,16 @@ public final class Footprint {
         return Arrays.copyOf(writes, nWrites);
     }
 
+    /** Whether it read {@code object}. */
+    public boolean readsObject(int object) {
+        return contains(reads, nReads, object);
+    }
+
+    public void clear() {
+        nReads = 0;
+        nWrites = 0;
+    }
+
     public boolean isEmpty() {
         return nReads == 0 && nWrites == 0;
     }

@@ -39,6 +39,13 @@ public interface Strategy {
     /** Called after every executed step, with its footprint. */
     default void afterStep(StepRecord step) {}
 
+    /**
+     * What the per-step oracles read through the runtime after a step (objects read outside any task). A
+     * reduction that explores one interleaving per trace must keep the order of steps that change what
+     * the oracles look at, or it could skip the intermediate state an invariant fails in.
+     */
+    default void oracleObserved(Footprint observed) {}
+
     /** Called when the execution has ended, however it ended. */
     default void endExecution(boolean violated) {}
 

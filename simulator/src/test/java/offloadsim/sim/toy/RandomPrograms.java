@@ -30,8 +30,22 @@ public final class RandomPrograms {
 
     private static final int VARS = 2;
 
+    /** How the per-step oracle looks at the program. */
+    public enum Watch {
+        /** Records every state and fails when the shared values add up to a chosen sum; reads values with peek (invisible to reductions). */
+        STATES,
+        /** The same sum check, reading the values through the runtime, so that a reduction sees what the oracle watches. */
+        SUM_THROUGH_RUNTIME,
+        /** No per-step check: failures come only from the tasks (panics, deadlocks). */
+        NONE
+    }
+
     /** A program of {@code tasks} tasks with up to {@code opsPerTask} operations each, chosen by {@code seed}. */
     public static Program generate(long seed, int tasks, int opsPerTask, Set<String> statesSeen) {
+        return generate(seed, tasks, opsPerTask, statesSeen, Watch.STATES);
+    }
+
+    public static Program generate(long seed, int tasks, int opsPerTask, Set<String> statesSeen, Watch watch) {
         SplittableRandom r = new SplittableRandom(seed);
         List<List<Op>> bodies = new ArrayList<>();
         for (int t = 0; t < tasks; t++) {
@@ -67,10 +81,10 @@ public final class RandomPrograms {
 
                 @Override
                 public Violation afterStep() {
-                    String s = state();
-                    statesSeen.add(s);
+                    if (watch == Watch.NONE) return null;
+                    if (watch == Watch.STATES) statesSeen.add(state());
                     int sum = 0;
-                    for (SimVar<Integer> v : vars) sum += v.peek();
+                    for (SimVar<Integer> v : vars) sum += watch == Watch.STATES ? v.peek() : v.get();
                     return sum == violationSum ? new Violation("sum", "shared values add up to " + sum) : null;
                 }
 

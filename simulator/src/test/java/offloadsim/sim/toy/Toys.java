@@ -149,4 +149,56 @@ public final class Toys {
             };
         };
     }
+
+    /**
+     * Two polite tasks: each raises its flag, then waits (yielding) while the other's is raised, then
+     * lowers it. When both raise their flags before either checks, neither ever proceeds: a livelock that
+     * only the step budget ends. Other schedules finish.
+     */
+    public static Program livelock() {
+        return sim -> {
+            SimVar<Boolean> a = sim.var("flag-a", false);
+            SimVar<Boolean> b = sim.var("flag-b", false);
+            sim.spawn("a", () -> polite(sim, a, b));
+            sim.spawn("b", () -> polite(sim, b, a));
+            return Oracles.NONE;
+        };
+    }
+
+    private static void polite(offloadsim.sim.api.Sim sim, SimVar<Boolean> mine, SimVar<Boolean> other) {
+        mine.set(true);
+        sim.yieldPoint("raised");
+        while (other.get()) sim.yieldPoint("after-you");
+        mine.set(false);
+    }
+
+    /** A task whose every step burns {@code millis} of wall time: a run the time budget must end. */
+    public static Program slowSteps(int millis) {
+        return sim -> {
+            sim.spawn("slow", () -> {
+                for (int i = 0; i < 1_000; i++) {
+                    long until = System.nanoTime() + millis * 1_000_000L; // determinism-ok: a test of the wall-time budget
+                    while (System.nanoTime() < until) Thread.onSpinWait(); // determinism-ok
+                    sim.yieldPoint("slow");
+                }
+            });
+            sim.spawn("other", () -> sim.yieldPoint("other"));
+            return Oracles.NONE;
+        };
+    }
+
+    /**
+     * A task spins (yielding) until another sets a flag. Fair schedulers end it; PCT, which always runs the
+     * highest-priority task, spins forever whenever the spinner outranks the setter.
+     */
+    public static Program spinWait() {
+        return sim -> {
+            SimVar<Boolean> done = sim.var("done", false);
+            sim.spawn("spinner", () -> {
+                while (!done.get()) sim.yieldPoint("spin");
+            });
+            sim.spawn("setter", () -> done.set(true));
+            return Oracles.NONE;
+        };
+    }
 }

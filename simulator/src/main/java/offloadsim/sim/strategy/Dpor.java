@@ -1,0 +1,709 @@
+package offloadsim.sim.strategy;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Optimal dynamic partial-order reduction: source sets with wake-up trees (Abdulla, Aronis, Jonsson,
+ * Sagonas, POPL 2014 / JACM 2017). A stateless search that, on a terminating program without failures,
+ * completes exactly one execution per Mazurkiewicz trace (the dependency is the one the Foata hash uses:
+ * same task, or conflicting footprints).
+ *
+ * <p>An event is one step of one task together with the values its random draws returned. Each execution
+ * follows the wake-up tree of every node it passes; where the tree is empty it takes any runnable task that
+ * is not asleep (the running one first: no preemption). When an execution ends, every pair of events in a
+ * reversible race (different tasks, dependent, no event in between ordered after the first and before the
+ * second) yields the sequence {@code notdep(e, E).e'} — the events after {@code e} that do not depend on it,
+ * then {@code e'} — which is inserted into the wake-up tree at the node before {@code e} unless a sleeping
+ * task is a weak initial of it (that trace is covered). A race is not reversible when {@code e} made the
+ * second task runnable (woke, spawned it) or when virtual time did (time advances only when no task can
+ * run, so such a step comes after every step before the advance).
+ *
+ * <p>Beyond the paper's setting, and why each stays sound:
+ * <ul>
+ *   <li><b>Random draws.</b> A task's step with other draw values is a different event of the same task.
+ *       Whenever a node explores a task, it explores every variant of that task's step there (they are
+ *       added as siblings when the first one runs), and the task goes to sleep only once all of them are
+ *       done, with the union of their footprints (it stands for every variant). Draws made while the
+ *       program builds its world, before any step, are enumerated outside the search: one search per
+ *       combination.</li>
+ *   <li><b>Failures.</b> A run stops at its first failure, as the unreduced search does; so the failing step
+ *       behaves as if it disabled every other task, and it is dependent with every task still runnable.
+ *       Those tasks' pending steps are inserted as races of the failing step (run them before it), which
+ *       is what the unreduced search explores at that node. Deadlocks end runs naturally.</li>
+ *   <li><b>Per-step oracles.</b> One interleaving per trace visits only that interleaving's intermediate
+ *       states. Objects the oracles read through the runtime after a step ({@link #oracleObserved}) make
+ *       every step that writes one of them dependent on every other such step, so the oracles see the same
+ *       sequence of states in every explored representative; oracles that read plain fields must only
+ *       check what steps record (findings) or what holds at quiescence.</li>
+ *   <li><b>Preemption bound.</b> A choice that would exceed it is dropped and counted; a search that
+ *       dropped nothing is complete, one that did covers only the traces whose representative the search
+ *       built within the bound — which is not every trace with some linearization within the bound
+ *       (Coons, Musuvathi, McKinley, OOPSLA 2013), so it never reports complete.</li>
+ * </ul>
+ */
+public final class Dpor implements Strategy {
+
+    /** One executed step of the current execution. */
+    private static final class Event {
+        final int index;
+        final int task;
+        final int[] draws;
+        final Footprint footprint;
+        final int enabledBy;
+        final int clockSteps;
+        final int[] runnable;
+        /** It ended the run with a failure: nothing of another task can follow it, so it is dependent with all. */
+        boolean fails;
+
+        Event(int index, int task, int[] draws, Footprint footprint, int enabledBy, int clockSteps, int[] runnable) {
+            this.index = index;
+            this.task = task;
+            this.draws = draws;
+            this.footprint = footprint;
+            this.enabledBy = enabledBy;
+            this.clockSteps = clockSteps;
+            this.runnable = runnable;
+        }
+
+        boolean byClock() {
+            return enabledBy == StepRecord.BY_CLOCK;
+        }
+    }
+
+    /**
+     * A node of a wake-up tree: an event to run (task and draws) with the sequences to follow after it.
+     * {@code draws} is exact once {@code known}; before that (a variant not yet run) it is a forced prefix,
+     * later draws returning 0. {@code footprint} is null until known.
+     */
+    private static final class WuNode {
+        final int task;
+        int[] draws;
+        boolean known;
+        Footprint footprint;
+        boolean byClock;
+        boolean fails;
+        /** Positions of the draws from which sibling variants are still to be generated when it first runs. */
+        final int variantsFrom;
+        boolean ran;
+        final List<WuNode> children = new ArrayList<>(2);
+
+        WuNode(int task, int[] draws, boolean known, Footprint footprint, boolean byClock, int variantsFrom) {
+            this.task = task;
+            this.draws = draws;
+            this.known = known;
+            this.footprint = footprint;
+            this.byClock = byClock;
+            this.variantsFrom = variantsFrom;
+        }
+
+        /** Whether executed event {@code e} is exactly this node's event (same task and draws). */
+        boolean sameDraws(Event e) {
+            if (e.task != task) return false;
+            if (known) return Arrays.equals(draws, e.draws);
+            if (e.draws.length < draws.length) return false;
+            for (int i = 0; i < e.draws.length; i++) if (e.draws[i] != (i < draws.length ? draws[i] : 0)) return false;
+            return true;
+        }
+    }
+
+    /** A task whose next step (every variant of it) is covered elsewhere, with what those steps touched. */
+    private record Sleeper(int task, Footprint footprint, boolean fails) {}
+
+    /** The state before one step of the current execution. */
+    private static final class Node {
+        final List<Sleeper> sleep;
+        final List<WuNode> wut;
+        /** Events explored from here, for the exact-duplicate check (their task may not sleep yet). */
+        final List<WuNode> done = new ArrayList<>();
+        /** Complete sleepers added after exploring here. */
+        final List<Sleeper> slept = new ArrayList<>();
+        final int preemptionsBefore;
+        final int lastTask;
+        final boolean lastRunnable;
+        /** Inside a forced prefix: never branches. */
+        boolean frozen;
+        WuNode current;
+        Event taken;
+
+        Node(List<Sleeper> sleep, List<WuNode> wut, int preemptionsBefore, int lastTask, boolean lastRunnable) {
+            this.sleep = sleep;
+            this.wut = wut;
+            this.preemptionsBefore = preemptionsBefore;
+            this.lastTask = lastTask;
+            this.lastRunnable = lastRunnable;
+        }
+
+        boolean asleep(int task) {
+            for (Sleeper s : sleep) if (s.task == task) return true;
+            for (Sleeper s : slept) if (s.task == task) return true;
+            return false;
+        }
+    }
+
+    private final int preemptionBound;
+    /** Task picks and draws every execution starts with, after the setup draws (one part of a split search). */
+    private final List<offloadsim.sim.trace.Schedule.Decision> forced;
+    private int forcedCursor;
+    private final List<Node> path = new ArrayList<>();
+    private final Footprint observed = new Footprint();
+    /** Setup draw prefixes still to search, and the current one. */
+    private final Deque<int[]> setupPending = new ArrayDeque<>();
+    private final Deque<Integer> setupPendingFrom = new ArrayDeque<>();
+    private int[] setupForced;
+    private int setupFrom;
+    private final IntList setupDraws = new IntList();
+    private final IntList setupBounds = new IntList();
+    private boolean setupVariantsDone;
+
+    private int depth;
+    private int firstNew;
+    private boolean inStep;
+    private boolean started;
+    private boolean exhausted;
+    private final IntList stepDraws = new IntList();
+    private final IntList stepBounds = new IntList();
+    private long cuts;
+    private long divergences;
+    private long blocked;
+    private long races;
+
+    public Dpor(int preemptionBound) {
+        this(preemptionBound, List.of());
+    }
+
+    /**
+     * A search of the runs that begin with {@code prefix} (a part of a split search: see
+     * {@link offloadsim.sim.explore.Partition}). The nodes the prefix passes are frozen: no race inserts
+     * alternatives there (the other parts cover them), and the search proper starts with empty sleep sets
+     * below the prefix, so the parts together cover every trace.
+     */
+    public Dpor(int preemptionBound, List<offloadsim.sim.trace.Schedule.Decision> prefix) {
+        if (preemptionBound < -1) throw new IllegalArgumentException("preemption bound must be -1 (unbounded) or more");
+        this.preemptionBound = preemptionBound;
+        int k = 0;
+        while (k < prefix.size() && prefix.get(k) instanceof offloadsim.sim.trace.Schedule.DataPick) k++;
+        int[] setup = new int[k];
+        for (int i = 0; i < k; i++) setup[i] = ((offloadsim.sim.trace.Schedule.DataPick) prefix.get(i)).value();
+        this.setupForced = setup;
+        this.setupFrom = k;
+        this.forced = List.copyOf(prefix.subList(k, prefix.size()));
+    }
+
+    @Override
+    public String name() {
+        return "dpor";
+    }
+
+    @Override
+    public String describe() {
+        String d = "dpor (optimal: source sets + wake-up trees) preemptions<=" + (preemptionBound < 0 ? "inf" : preemptionBound);
+        if (cuts > 0) d += " bound-cut=" + cuts + " (complete only within what the bound let it build)";
+        if (blocked > 0) d += " sleep-blocked=" + blocked;
+        if (divergences > 0) d += " diverged=" + divergences;
+        return d;
+    }
+
+    /** Choices the preemption bound dropped (0: the bound did not matter). */
+    public long boundCuts() {
+        return cuts;
+    }
+
+    /** Wake-up sequences that could not be followed (0 if the dependency relation is right). */
+    public long divergences() {
+        return divergences;
+    }
+
+    /** Executions abandoned because every runnable task slept (0 for optimal DPOR without draws). */
+    public long sleepBlocked() {
+        return blocked;
+    }
+
+    /** Reversible races found over all executions. */
+    public long races() {
+        return races;
+    }
+
+    // ---------------------------------------------------------------- executions
+
+    @Override
+    public boolean beginExecution(long seed) {
+        depth = 0;
+        forcedCursor = 0;
+        inStep = false;
+        setupDraws.clear();
+        setupBounds.clear();
+        if (!started) {
+            started = true;
+            firstNew = 0;
+            return true;
+        }
+        if (exhausted) return false;
+        while (!path.isEmpty()) {
+            int m = path.size() - 1;
+            Node n = path.get(m);
+            finishCurrent(n);
+            WuNode next = nextFitting(n);
+            if (next != null) {
+                n.current = next;
+                firstNew = m;
+                return true;
+            }
+            path.removeLast();
+        }
+        // this setup's tree is done: the next combination of setup draws, if any
+        if (!setupPending.isEmpty()) {
+            setupForced = setupPending.pop();
+            setupFrom = setupPendingFrom.pop();
+            setupVariantsDone = false;
+            firstNew = 0;
+            return true;
+        }
+        exhausted = true;
+        return false;
+    }
+
+    /** The first unexplored child of {@code n} whose task the bound allows, dropping the ones it does not. */
+    private WuNode nextFitting(Node n) {
+        while (!n.wut.isEmpty()) {
+            WuNode c = n.wut.getFirst();
+            if (fitsBound(n, c.task)) return c;
+            n.wut.removeFirst();
+            cuts++;
+        }
+        return null;
+    }
+
+    private boolean fitsBound(Node n, int task) {
+        boolean preempt = n.lastRunnable && task != n.lastTask;
+        return !preempt || preemptionBound < 0 || n.preemptionsBefore < preemptionBound;
+    }
+
+    /** The current child of {@code n} is explored: drop it, and put its task to sleep once every variant is done. */
+    private void finishCurrent(Node n) {
+        WuNode c = n.current;
+        if (c == null) return;
+        n.current = null;
+        n.wut.remove(c);
+        if (!c.ran) return; // it could not be followed (divergence): nothing was explored under it
+        n.done.add(c);
+        for (WuNode other : n.wut) if (other.task == c.task) return; // variants still to come
+        Footprint union = null;
+        boolean fails = false;
+        for (WuNode d : n.done) {
+            if (d.task != c.task) continue;
+            union = Footprint.union(union, d.footprint);
+            fails |= d.fails;
+        }
+        n.slept.add(new Sleeper(c.task, union, fails));
+    }
+
+    @Override
+    public int pickTask(SchedulingPoint point) {
+        int n = point.runnable().size();
+        int[] runnable = new int[n];
+        for (int i = 0; i < n; i++) runnable[i] = point.runnable().get(i).id();
+        int task = choose(runnable, point.current(), point.currentRunnable());
+        return task < 0 ? PRUNE : point.indexOf(task);
+    }
+
+    @Override
+    public boolean pruneSoleRunnable(int taskId) {
+        int last = depth > 0 ? path.get(depth - 1).taken.task : -1;
+        return choose(new int[] {taskId}, last, last == taskId) < 0;
+    }
+
+    /** The task to run at the current depth, or -1 to abandon the execution. */
+    private int choose(int[] runnable, int last, boolean lastRunnable) {
+        Node node;
+        int forcedTask = -1;
+        boolean inPrefix = forcedCursor < forced.size();
+        if (inPrefix && runnable.length > 1) {
+            if (!(forced.get(forcedCursor++) instanceof offloadsim.sim.trace.Schedule.TaskPick(int id)) || !contains(runnable, id))
+                throw new IllegalStateException("the forced prefix does not fit the program at decision " + forcedCursor);
+            forcedTask = id;
+        } else if (inPrefix) {
+            forcedTask = runnable[0];
+        }
+        if (depth < path.size()) {
+            node = path.get(depth);
+            if (!contains(runnable, node.current.task)) {
+                divergences++;
+                return -1;
+            }
+        } else if (inPrefix) {
+            node = newNode(last, lastRunnable);
+            node.frozen = true;
+            node.wut.clear();
+            WuNode only = new WuNode(forcedTask, new int[0], false, null, false, 0);
+            node.wut.add(only);
+            if (!fitsBound(node, forcedTask)) {
+                cuts++;
+                return -1;
+            }
+            node.current = only;
+            path.add(node);
+        } else {
+            node = newNode(last, lastRunnable);
+            // a wake-up sequence placed under a variant with other draws is a hint that may not fit
+            if (node.wut.removeIf(c -> !contains(runnable, c.task))) divergences++;
+            if (node.wut.isEmpty()) {
+                int pick = freeChoice(node, runnable, last, lastRunnable);
+                if (pick < 0) return -1;
+                node.wut.add(new WuNode(pick, new int[0], false, null, false, 0));
+            }
+            WuNode next = nextFitting(node);
+            if (next == null) return -1;
+            node.current = next;
+            path.add(node);
+        }
+        inStep = true;
+        stepDraws.clear();
+        stepBounds.clear();
+        return node.current.task;
+    }
+
+    private Node newNode(int last, boolean lastRunnable) {
+        if (depth == 0) return new Node(List.of(), new ArrayList<>(), 0, -1, false);
+        Node parent = path.get(depth - 1);
+        Event e = parent.taken;
+        List<Sleeper> sleep = new ArrayList<>();
+        for (Sleeper s : parent.sleep) if (s.task != e.task && independent(s, e)) sleep.add(s);
+        for (Sleeper s : parent.slept) if (s.task != e.task && independent(s, e)) sleep.add(s);
+        boolean preempted = parent.lastRunnable && e.task != parent.lastTask;
+        List<WuNode> wut = new ArrayList<>(parent.current.children);
+        return new Node(sleep, wut, parent.preemptionsBefore + (preempted ? 1 : 0), last, lastRunnable);
+    }
+
+    /** Any runnable task not asleep, the running one first; -1 when all sleep or the bound forbids the rest. */
+    private int freeChoice(Node node, int[] runnable, int last, boolean lastRunnable) {
+        if (lastRunnable && contains(runnable, last) && !node.asleep(last)) return last;
+        boolean anyAwake = false;
+        for (int t : runnable) {
+            if (node.asleep(t)) continue;
+            anyAwake = true;
+            if (fitsBound(node, t)) return t;
+        }
+        if (anyAwake) cuts++;
+        else blocked++;
+        return -1;
+    }
+
+    @Override
+    public int pickInt(int bound, String label) {
+        if (!inStep) {
+            // drawn while the program builds its world: enumerated outside the search
+            int i = setupDraws.size();
+            int v = i < setupForced.length ? setupForced[i] : 0;
+            if (v >= bound) {
+                divergences++;
+                v = 0;
+            }
+            setupDraws.add(v);
+            setupBounds.add(bound);
+            return v;
+        }
+        WuNode c = path.get(depth).current;
+        int i = stepDraws.size();
+        int v = i < c.draws.length ? c.draws[i] : 0;
+        if (forcedCursor < forced.size()) {
+            if (!(forced.get(forcedCursor++) instanceof offloadsim.sim.trace.Schedule.DataPick(int f)))
+                throw new IllegalStateException("the forced prefix does not fit the program at decision " + forcedCursor);
+            v = f;
+        }
+        if (v >= bound) {
+            divergences++;
+            v = 0;
+        }
+        stepDraws.add(v);
+        stepBounds.add(bound);
+        return v;
+    }
+
+    @Override
+    public void oracleObserved(Footprint seen) {
+        for (int i = 0; i < seen.readCount(); i++) observed.read(seen.readAt(i));
+        for (int i = 0; i < seen.writeCount(); i++) observed.read(seen.writeAt(i));
+    }
+
+    @Override
+    public void afterStep(StepRecord step) {
+        if (depth == 0 && !setupVariantsDone) setupVariants();
+        Node node = path.get(depth);
+        inStep = false;
+        Footprint fp = copy(step.footprint());
+        Event e = new Event(depth, step.taskId(), stepDraws.toArray(), fp, step.enabledBy(), step.clockSteps(), step.runnable());
+        node.taken = e;
+        WuNode c = node.current;
+        if (!c.ran) {
+            c.ran = true;
+            c.draws = e.draws;
+            c.known = true;
+            c.footprint = fp;
+            c.byClock = e.byClock();
+            if (!node.frozen) addVariants(node, c, stepBounds.toArray());
+        }
+        depth++;
+    }
+
+    /** Siblings for every other value of the draws from {@code c.variantsFrom} on, right after {@code c}. */
+    private static void addVariants(Node node, WuNode c, int[] bounds) {
+        int at = node.wut.indexOf(c) + 1;
+        for (int k = c.variantsFrom; k < c.draws.length; k++) {
+            for (int v = 0; v < bounds[k]; v++) {
+                if (v == c.draws[k]) continue;
+                int[] prefix = Arrays.copyOf(c.draws, k + 1);
+                prefix[k] = v;
+                node.wut.add(at++, new WuNode(c.task, prefix, false, null, false, k + 1));
+            }
+        }
+    }
+
+    private void setupVariants() {
+        setupVariantsDone = true;
+        int[] d = setupDraws.toArray();
+        int[] b = setupBounds.toArray();
+        for (int k = setupFrom; k < d.length; k++) {
+            for (int v = d[k] + 1; v < b[k]; v++) {
+                int[] prefix = Arrays.copyOf(d, k + 1);
+                prefix[k] = v;
+                setupPending.push(prefix);
+                setupPendingFrom.push(k + 1);
+            }
+        }
+    }
+
+    @Override
+    public void endExecution(boolean violated) {
+        if (depth == 0 && !setupVariantsDone) setupVariants();
+        analyse(violated);
+    }
+
+    // ---------------------------------------------------------------- races
+
+    /**
+     * Race detection over the execution just ended (its first {@code depth} events; an abandoned choice left
+     * no event). Only pairs whose second event is new in this execution are examined: the others were
+     * examined in the execution that first ran them.
+     */
+    private void analyse(boolean truncated) {
+        int n = depth;
+        if (n == 0) return;
+        Event[] ev = new Event[n];
+        for (int i = 0; i < n; i++) ev[i] = path.get(i).taken;
+        ev[n - 1].fails = truncated;
+        if (truncated) path.get(n - 1).current.fails = true;
+        int words = (n + 63) >>> 6;
+        long[][] hb = new long[n][];
+        List<int[]> found = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            long[] h = new long[words];
+            hb[j] = h;
+            Event b = ev[j];
+            for (int i = j - 1; i >= 0; i--) {
+                if ((h[i >>> 6] & (1L << i)) != 0) continue;
+                Event a = ev[i];
+                if (!dependent(a, b)) continue;
+                // scanning downwards, a dependent event not yet ordered before j is a direct predecessor
+                long[] hi = hb[i];
+                for (int w = 0; w < words; w++) h[w] |= hi[w];
+                h[i >>> 6] |= 1L << i;
+                if (j >= firstNew && a.task != b.task && reversible(a, b)) found.add(new int[] {i, j});
+            }
+        }
+        for (int[] r : found) {
+            int i = r[0];
+            races++;
+            // notdep(e, E).e': the events after e that do not happen after it, then e'
+            List<Event> v = new ArrayList<>();
+            for (int k = i + 1; k < n; k++) if ((hb[k][i >>> 6] & (1L << i)) == 0) v.add(ev[k]);
+            v.add(ev[r[1]]);
+            insert(i, v);
+        }
+        if (truncated) {
+            // the run stopped at its failure: the failing step is dependent with every other runnable task
+            Event f = ev[n - 1];
+            for (int q : f.runnable) if (q != f.task) insertPending(n - 1, q);
+        }
+    }
+
+    private static boolean reversible(Event a, Event b) {
+        if (b.enabledBy == a.index) return false;
+        return !(b.byClock() && a.index < b.clockSteps);
+    }
+
+    /** Inserts sequence {@code v} into the wake-up tree before event {@code i}, unless it is covered. */
+    private void insert(int i, List<Event> v) {
+        Node node = path.get(i);
+        if (node.frozen) return; // another part of the split search starts with that alternative
+        boolean[] initial = initials(v);
+        for (Sleeper s : node.sleep) if (weakInitial(s, v, initial)) return;
+        for (Sleeper s : node.slept) if (weakInitial(s, v, initial)) return;
+        // a task explored here is explored with every variant of its step: an initial of it is covered
+        for (WuNode d : node.done) if (initialIndex(d.task, v, initial) >= 0) return;
+        List<Event> w = new ArrayList<>(v);
+        List<WuNode> children = node.wut;
+        boolean top = true;
+        while (true) {
+            WuNode into = null;
+            int intoIdx = -1;
+            for (int ci = 0; ci < children.size() && into == null; ci++) {
+                WuNode c = children.get(ci);
+                if (top && c == node.current) continue;
+                int idx = initialIndex(c.task, w, initial);
+                if (idx >= 0) {
+                    // the task's step is an initial of w; a variant with the very same draws is the better match
+                    into = c;
+                    intoIdx = idx;
+                    for (int cj = ci; cj < children.size(); cj++) {
+                        WuNode o = children.get(cj);
+                        if (o.task == c.task && !(top && o == node.current) && o.sameDraws(w.get(idx))) {
+                            into = o;
+                            break;
+                        }
+                    }
+                } else if (c.footprint != null && !occurs(c.task, w) && independentOfAll(c, w)) {
+                    into = c;
+                }
+            }
+            if (into == null) {
+                WuNode parent = null;
+                for (Event e : w) {
+                    WuNode x = new WuNode(e.task, e.draws, true, e.footprint, e.byClock(), 0);
+                    x.fails = e.fails;
+                    if (parent == null) children.add(x);
+                    else parent.children.add(x);
+                    parent = x;
+                }
+                return;
+            }
+            if (intoIdx >= 0) {
+                w.remove(intoIdx);
+                initial = initials(w);
+            }
+            if (into.children.isEmpty() || w.isEmpty()) return; // a leaf: following it will find the rest
+            children = into.children;
+            top = false;
+        }
+    }
+
+    /** For each event of {@code w}: whether it is its task's first there and depends on nothing before it. */
+    private boolean[] initials(List<Event> w) {
+        int n = w.size();
+        boolean[] out = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            Event e = w.get(k);
+            boolean ok = true;
+            for (int m = 0; m < k && ok; m++) if (dependentInSequence(w.get(m), e)) ok = false;
+            out[k] = ok;
+        }
+        return out;
+    }
+
+    /** After a failing step: the pending step of runnable task {@code q} goes before it (unless covered). */
+    private void insertPending(int i, int q) {
+        Node node = path.get(i);
+        if (node.frozen) return;
+        if (node.asleep(q)) return;
+        for (WuNode c : node.wut) if (c.task == q) return;
+        for (WuNode d : node.done) if (d.task == q) return;
+        node.wut.add(new WuNode(q, new int[0], false, null, false, 0));
+    }
+
+    /** Index in {@code w} of the first event of {@code task} if it is an initial of w; else -1. */
+    private static int initialIndex(int task, List<Event> w, boolean[] initial) {
+        for (int k = 0; k < w.size(); k++) if (w.get(k).task == task) return initial[k] ? k : -1;
+        return -1;
+    }
+
+    /** Sleeper {@code s} is a weak initial of {@code v}: v can start with it, or it commutes with all of v. */
+    private boolean weakInitial(Sleeper s, List<Event> v, boolean[] initial) {
+        for (int k = 0; k < v.size(); k++) if (v.get(k).task == s.task) return initial[k];
+        if (s.fails) return false;
+        for (Event e : v) if (e.byClock() || e.fails || conflicts(s.footprint, e.footprint)) return false;
+        return true;
+    }
+
+    private static boolean occurs(int task, List<Event> w) {
+        for (Event e : w) if (e.task == task) return true;
+        return false;
+    }
+
+    private boolean independentOfAll(WuNode c, List<Event> w) {
+        if (c.byClock || c.fails) return false;
+        for (Event e : w) if (e.byClock() || e.fails || conflicts(c.footprint, e.footprint)) return false;
+        return true;
+    }
+
+    // ---------------------------------------------------------------- dependency
+
+    /** Dependency of two events of the current execution, {@code a} first. */
+    private boolean dependent(Event a, Event b) {
+        // the step that made b's task runnable is ordered before it even if their footprints missed it
+        if (a.task == b.task || b.fails || b.enabledBy == a.index) return true;
+        if (b.byClock() && a.index < b.clockSteps) return true;
+        return conflicts(a.footprint, b.footprint);
+    }
+
+    /** Dependency of two events placed in a sequence out of their execution: a step the clock resumed orders with everything. */
+    private boolean dependentInSequence(Event a, Event b) {
+        if (a.task == b.task || a.byClock() || b.byClock() || a.fails || b.fails) return true;
+        return conflicts(a.footprint, b.footprint);
+    }
+
+    private boolean independent(Sleeper s, Event e) {
+        if (e.byClock() || s.fails) return false;
+        return !conflicts(s.footprint, e.footprint);
+    }
+
+    /** Conflicting footprints, or both write what the oracles watch (their order decides what the oracles see). */
+    private boolean conflicts(Footprint a, Footprint b) {
+        if (a.conflictsWith(b)) return true;
+        return !observed.isEmpty() && writesObserved(a) && writesObserved(b);
+    }
+
+    private boolean writesObserved(Footprint f) {
+        for (int i = 0; i < f.writeCount(); i++) if (observed.readsObject(f.writeAt(i))) return true;
+        return false;
+    }
+
+    @Override
+    public boolean exhausted() {
+        return exhausted && cuts == 0;
+    }
+
+    private static boolean contains(int[] a, int v) {
+        for (int x : a) if (x == v) return true;
+        return false;
+    }
+
+    private static Footprint copy(Footprint f) {
+        return Footprint.union(null, f);
+    }
+
+    /** A growable int list without boxing. */
+    private static final class IntList {
+        private int[] a = new int[4];
+        private int n;
+
+        void add(int v) {
+            if (n == a.length) a = Arrays.copyOf(a, n * 2);
+            a[n++] = v;
+        }
+
+        int size() {
+            return n;
+        }
+
+        void clear() {
+            n = 0;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
+    }
+}

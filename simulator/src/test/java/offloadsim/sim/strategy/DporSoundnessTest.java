@@ -1,0 +1,121 @@
+package offloadsim.sim.strategy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import offloadsim.sim.det.DetSim;
+import offloadsim.sim.explore.Outcome;
+import offloadsim.sim.explore.Program;
+import offloadsim.sim.explore.RunOptions;
+import offloadsim.sim.explore.RunResult;
+import offloadsim.sim.toy.RandomPrograms;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Optimal DPOR against the unreduced search on random programs over every primitive of the runtime
+ * (shared variables, sync and async mutexes, latches, notifies, random draws, spawn/join from tasks,
+ * timed waits and sleeps): the same final states with the same outcomes (failures included), the same
+ * number of Mazurkiewicz traces, and — when no run fails and the oracle watches nothing — exactly one
+ * completed execution per trace, with no sleep-blocked run and no wake-up sequence that could not be
+ * followed.
+ */
+class DporSoundnessTest {
+
+    record Seen(Set<String> ends, long executions, long completed, int traces, long failures, long pruned) {}
+
+    /** The complete search's figures, or null if it needs more than {@code cap} executions. */
+    static Seen search(Program p, Strategy s, long cap) {
+        Set<String> ends = new HashSet<>();
+        Set<Long> traces = new HashSet<>();
+        long executions = 0;
+        long completed = 0;
+        long failures = 0;
+        long pruned = 0;
+        while (s.beginExecution(executions)) {
+            RunResult r = DetSim.run(p, s, executions, RunOptions.defaults());
+            executions++;
+            if (executions > cap) return null;
+            if (r.outcome().kind() == Outcome.Kind.PRUNED) {
+                pruned++;
+                continue;
+            }
+            completed++;
+            if (r.outcome().isFailure()) failures++;
+            traces.add(r.trace().mazurkiewiczHash());
+            ends.add(r.finalState() + " " + r.outcome().kind() + " " + r.outcome().oracle());
+        }
+        assertTrue(s.exhausted(), s.describe());
+        return new Seen(ends, executions, completed, traces.size(), failures, pruned);
+    }
+
+    /** Programs whose unreduced space is larger are skipped (they take minutes). */
+    static final long FULL_CAP = 12_000;
+
+    static void assertSame(Set<String> full, Set<String> reduced, String what) {
+        Set<String> missed = new TreeSet<>(full);
+        missed.removeAll(reduced);
+        Set<String> extra = new TreeSet<>(reduced);
+        extra.removeAll(full);
+        assertTrue(missed.isEmpty() && extra.isEmpty(), what + ": dpor missed " + missed.stream().limit(3).toList()
+                + (missed.size() > 3 ? " and " + (missed.size() - 3) + " more" : "") + ", reached beyond the full search " + extra.stream().limit(3).toList());
+    }
+
+    static Program program(long seed, int tasks, int ops, RandomPrograms.Watch watch) {
+        return RandomPrograms.generate(seed, tasks, ops, new HashSet<>(), watch);
+    }
+
+    @Test
+    void dporExploresEachTraceOnceAndLosesNothingOnRandomPrograms() {
+        long full = 0;
+        long reduced = 0;
+        int exactlyOnce = 0;
+        int compared = 0;
+        for (long seed = 1; seed <= 150; seed++) {
+            int tasks = 2 + (int) (seed % 2);
+            int ops = tasks == 2 ? 3 : 2;
+            Seen a = search(program(seed, tasks, ops, RandomPrograms.Watch.NONE), new Exhaustive(-1), FULL_CAP);
+            if (a == null) continue;
+            compared++;
+            Dpor dpor = new Dpor(-1);
+            Seen b = search(program(seed, tasks, ops, RandomPrograms.Watch.NONE), dpor, FULL_CAP);
+            assertSame(a.ends(), b.ends(), "final states and outcomes, program " + seed);
+            assertEquals(a.traces(), b.traces(), "distinct Mazurkiewicz traces, program " + seed);
+            assertEquals(0, dpor.divergences(), "wake-up sequences that could not be followed, program " + seed);
+            if (b.failures() == 0) {
+                assertEquals(b.traces(), b.completed(), "one execution per trace, program " + seed + ": " + dpor.describe());
+                assertEquals(0, b.pruned(), "sleep-blocked runs, program " + seed);
+                exactlyOnce++;
+            }
+            assertTrue(b.executions() <= a.executions(), "dpor explores no more than the full search, program " + seed);
+            full += a.executions();
+            reduced += b.executions();
+        }
+        assertTrue(full > 3 * reduced, "dpor should cut these searches by more than 3x: " + full + " vs " + reduced);
+        assertTrue(compared >= 130, "too many programs beyond the full search's cap: " + compared + " compared");
+        assertTrue(exactlyOnce >= 40, "too few programs without failures to check optimality: " + exactlyOnce);
+    }
+
+    @Test
+    void dporKeepsEveryViolationOfAnOracleThatWatchesThroughTheRuntime() {
+        int failing = 0;
+        int compared = 0;
+        for (long seed = 300; seed <= 420; seed++) {
+            int tasks = 2 + (int) (seed % 2);
+            int ops = tasks == 2 ? 3 : 2;
+            Seen a = search(program(seed, tasks, ops, RandomPrograms.Watch.SUM_THROUGH_RUNTIME), new Exhaustive(-1), FULL_CAP);
+            if (a == null) continue;
+            compared++;
+            Dpor dpor = new Dpor(-1);
+            Seen b = search(program(seed, tasks, ops, RandomPrograms.Watch.SUM_THROUGH_RUNTIME), dpor, FULL_CAP);
+            assertSame(a.ends(), b.ends(), "final states and outcomes, program " + seed);
+            assertEquals(a.traces(), b.traces(), "distinct Mazurkiewicz traces, program " + seed);
+            assertEquals(0, dpor.divergences(), "program " + seed);
+            if (a.failures() > 0) failing++;
+        }
+        assertTrue(compared >= 100, "too many programs beyond the full search's cap: " + compared + " compared");
+        assertTrue(failing >= 20, "too few programs where the oracle fires: " + failing);
+    }
+}
