@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** ./offload-sim — exit 0 as expected / no violation, 1 violation or mismatch, 2 bad usage or input. */
 @Command(name = "offload-sim", mixinStandardHelpOptions = true, version = "offload-sim 0.1.0",
         description = "Deterministic simulation of the Neon pageserver timeline-offload races (#10220 / PR #10305).",
-        subcommands = {MatrixCommand.class, ExploreCommand.class, ReplayCli.class, ShrinkCommand.class, ReportCommand.class, ListCommand.class, MergeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {MatrixCommand.class, ExploreCommand.class, ReplayCli.class, ShrinkCommand.class, ReportCommand.class, ListCommand.class, MergeCommand.class, FindingsCommand.class, SweepCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -37,6 +37,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "missing command (matrix, explore, replay, shrink, report, list, merge, bench; see --help)");
+        throw new CommandLine.ParameterException(new CommandLine(this), "missing command (matrix, explore, sweep, replay, shrink, report, list, merge, findings, bench; see --help)");
     }
 }
