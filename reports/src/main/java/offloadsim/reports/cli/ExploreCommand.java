@@ -9,6 +9,8 @@ import offloadsim.scenarios.findings.Classifier;
 import offloadsim.scenarios.findings.Ledger;
 import offloadsim.sim.explore.NondeterminismException;
 import offloadsim.reports.json.ExplorationJson;
+import offloadsim.reports.junit.JunitXml;
+import offloadsim.reports.junit.StepSummary;
 import offloadsim.reports.json.Json;
 import offloadsim.reports.term.ProgressBar;
 import offloadsim.scenarios.Scenario;
@@ -44,6 +46,9 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Option(names = "--no-reduction-factor", description = "Exhaustive search with reduction: skip re-running it without reduction to measure the reduction factor")
     boolean noReductionFactor;
+
+    @Mixin
+    CiOutputOptions ci = new CiOutputOptions();
 
     @Option(names = "--json", description = "Print the result as JSON (schema offload-sim/v1)")
     boolean json;
@@ -98,6 +103,7 @@ final class ExploreCommand implements Callable<Integer> {
                 Classifier.fingerprints(s, v, e, shrinkAttempts)), Ledger.load());
         String text = Json.write(result);
         if (out != null) AtomicFiles.write(out, text);
+        ci.write(JunitXml.ofExploration(result), StepSummary.ofExploration(result));
         var w = spec.commandLine().getOut();
         if (json) {
             spec.commandLine().getErr().println(LedgerCheck.firstLine(result));

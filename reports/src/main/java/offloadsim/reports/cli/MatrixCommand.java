@@ -10,6 +10,7 @@ import offloadsim.reports.json.ExplorationJson;
 import offloadsim.scenarios.catalog.ScenarioCatalog;
 import offloadsim.scenarios.findings.Classifier;
 import offloadsim.scenarios.findings.Ledger;
+import offloadsim.reports.junit.JunitXml;
 import offloadsim.reports.term.ProgressBar;
 import offloadsim.scenarios.verdict.CellResult;
 import offloadsim.scenarios.verdict.Matrix;
@@ -41,6 +42,9 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--cross-checks", description = "Cross-check results to show in the agreement table (default: scenarios/target/cross-checks.json)")
     Path crossChecks;
 
+    @Mixin
+    CiOutputOptions ci = new CiOutputOptions();
+
     @Option(names = "--json", description = "Print the matrix as JSON instead of the table")
     boolean json;
 
@@ -70,6 +74,7 @@ final class MatrixCommand implements Callable<Integer> {
             attributed.put(c, LedgerCheck.attribute(ExplorationJson.of(c.scenario(), c.variant().id(), first, null, c.deciding(), fps), ledger));
         }
         boolean failsNew = attributed.values().stream().anyMatch(r -> LedgerCheck.fails(r, LedgerCheck.FailOn.NEW));
+        ci.write(JunitXml.ofMatrix(report.matrixJson()), report.markdown());
         var w = spec.commandLine().getOut();
         if (json) {
             for (var e : attributed.entrySet()) if (e.getValue().failures() > 0) spec.commandLine().getErr().println(e.getKey().scenario() + " " + e.getKey().variant().id() + ": " + LedgerCheck.firstLine(e.getValue()));

@@ -12,6 +12,9 @@ import offloadsim.reports.findings.LedgerCheck;
 import offloadsim.scenarios.findings.Ledger;
 import offloadsim.reports.json.ExplorationJson;
 import offloadsim.reports.json.Json;
+import offloadsim.reports.junit.JunitXml;
+import offloadsim.reports.junit.StepSummary;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,6 +33,8 @@ final class MergeCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on", defaultValue = "any", description = "any: exit 1 on any violation; new: only on a violation no ledger entry covers on this variant, or an expected finding that did not show (default ${DEFAULT-VALUE})")
     String failOn;
+    @Mixin
+    CiOutputOptions ci = new CiOutputOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -80,6 +85,7 @@ final class MergeCommand implements Callable<Integer> {
         merged = LedgerCheck.attribute(merged, Ledger.load());
         String text = Json.write(merged);
         if (out != null) AtomicFiles.write(out, text);
+        ci.write(JunitXml.ofExploration(merged), StepSummary.ofExploration(merged));
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
         spec.commandLine().getErr().println(LedgerCheck.firstLine(merged));

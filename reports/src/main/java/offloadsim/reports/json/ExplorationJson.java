@@ -21,6 +21,15 @@ public record ExplorationJson(String schema, String scenario, String variant, St
 
     public static final String SCHEMA = "offload-sim/v1";
 
+    /** A result without classes or attribution (as written before the findings ledger). */
+    public ExplorationJson(String schema, String scenario, String variant, String strategy, String strategyDescription,
+                           long firstSeed, long lastSeed, String shard, long executions, boolean complete, int failures,
+                           long firstFailureAt, int distinctInterleavings, int distinctFinalStates, int distinctTraces, long pruned,
+                           long elapsedMillis, Map<String, Integer> failuresByOracle, List<ViolationJson> violations) {
+        this(schema, scenario, variant, strategy, strategyDescription, firstSeed, lastSeed, shard, executions, complete, failures, firstFailureAt,
+                distinctInterleavings, distinctFinalStates, distinctTraces, pruned, elapsedMillis, failuresByOracle, violations, null, null, null, null, 0);
+    }
+
     /**
      * One failing run: its oracle and what it saw, the seed and the schedule, the command that replays it,
      * its fingerprint (taken on the shrunk run, whose schedule is {@code shrunkSchedule}) and the ledger
@@ -28,6 +37,11 @@ public record ExplorationJson(String schema, String scenario, String variant, St
      */
     public record ViolationJson(String oracle, String kind, String message, String task, String label, int step, long seed, String schedule, String replay,
                                 String finding, String fingerprint, String shape, String shrunkSchedule) {
+        /** A violation not (yet) fingerprinted. */
+        public ViolationJson(String oracle, String kind, String message, String task, String label, int step, long seed, String schedule, String replay) {
+            this(oracle, kind, message, task, label, step, seed, schedule, replay, null, null, null, null);
+        }
+
         public ViolationJson withFinding(String id) {
             return new ViolationJson(oracle, kind, message, task, label, step, seed, schedule, replay, id, fingerprint, shape, shrunkSchedule);
         }
