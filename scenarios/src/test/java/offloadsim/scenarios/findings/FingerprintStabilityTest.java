@@ -4,34 +4,49 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import offloadsim.model.Variant;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The fingerprint's two promises on the catalog, at a small budget (README has the full figures). */
+/**
+ * The fingerprint's promises on the catalog, at a small budget (README has the full figures, where the
+ * fingerprint of races with three or more tasks is measured to vary between seeds; the ledger's rules
+ * absorb that, and these tests pin what holds).
+ */
 class FingerprintStabilityTest {
 
+    private static List<FingerprintStability.Group> groups;
+
+    @BeforeAll
+    static void measure() {
+        groups = FingerprintStability.catalog(8, 5_000, Fingerprints.SHRINK_ATTEMPTS);
+    }
+
+    private static String table() {
+        return groups.stream().map(Object::toString).reduce("", (a, b) -> a + b + "\n");
+    }
+
     @Test
-    void theSameRaceFromDifferentSeedsMostlyGetsOneFingerprint() {
-        List<FingerprintStability.Group> groups = FingerprintStability.catalog(8, 5_000, 300);
-        List<FingerprintStability.Group> full = groups.stream().filter(g -> g.seeds() == 8).toList();
-        assertTrue(full.size() >= 20, "too few catalog races found from 8 seeds: " + full.size());
-        long stable = full.stream().filter(g -> g.modalShare() >= 0.9).count();
-        assertTrue(stable >= 0.75 * full.size(), stable + " of " + full.size() + " stable:\n" + groups.stream().map(Object::toString).reduce("", (a, b) -> a + b + "\n"));
+    void twoTaskRacesShrinkToOneCanonicalRunFromEverySeed() {
+        List<String> canonical = List.of("unarchive-during-compaction/pre-10305", "unarchive-during-compaction-pinned/", "unarchive-queued-before-arbiter/",
+                "offload-wins-then-unarchive-retry/pre-10305", "branch-during-offload/fix-10305", "unoffload-child-during-parent-offload/");
+        int checked = 0;
+        for (FingerprintStability.Group g : groups) {
+            if (canonical.stream().noneMatch(g.name()::startsWith)) continue;
+            checked++;
+            assertEquals(1, g.fingerprints(), () -> g + "\n" + table());
+        }
+        assertTrue(checked >= 10, "checked " + checked + "\n" + table());
+    }
+
+    @Test
+    void theSameRaceFromDifferentSeedsIsOneFinding() {
+        for (FingerprintStability.Group g : groups) {
+            assertTrue(!g.finding().equals("NEW") && g.attributedToModalFinding() >= 0.9 * g.seeds(), () -> g + "\n" + table());
+        }
     }
 
     @Test
     void distinctRacesGetDistinctFingerprints() {
-        List<FingerprintStability.Group> groups = FingerprintStability.catalog(4, 5_000, 300);
-        assertEquals(List.of(), FingerprintStability.collisions(groups));
-    }
-
-    @Test
-    void aShrunkRunIsCanonicalAcrossSeeds() {
-        // #10220 from the first eight failing seeds of its cell: one shrunk shape
-        var groups = FingerprintStability.catalog(8, 5_000, 300).stream().filter(g -> g.name().startsWith("unarchive-during-compaction/pre-10305")).toList();
-        assertEquals(1, groups.size());
-        assertEquals(1.0, groups.getFirst().modalShare(), groups.toString());
-        assertTrue(groups.getFirst().modalShape().contains("compaction_iteration"), groups.getFirst().modalShape());
-        assertEquals(Variant.PRE_10305.id(), "pre-10305");
+        assertEquals(List.of(), FingerprintStability.collisions(groups), table());
     }
 }
