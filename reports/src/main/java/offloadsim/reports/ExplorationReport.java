@@ -36,13 +36,22 @@ public final class ExplorationReport {
               .append(" | ").append(r.distinctTraces()).append(" | ").append(r.distinctFinalStates()).append(" | ")
               .append(r.failures() == 0 ? "none" : r.failures() + " " + r.failuresByOracle()).append(" |\n");
         }
+        for (Entry e : entries) if (e.result().failures() > 0) sb.append("\n").append(e.result().scenario()).append(" on ").append(e.result().variant()).append(": **")
+                .append(offloadsim.reports.findings.LedgerCheck.firstLine(e.result())).append("**\n");
         for (Entry e : entries) {
-            for (Showcase sc : e.showcases()) {
-                sb.append("\n## ").append(sc.scenario()).append(" on ").append(sc.variant()).append(": ").append(sc.run().outcome().oracle()).append("\n\n");
+            for (int i = 0; i < e.showcases().size(); i++) {
+                Showcase sc = e.showcases().get(i);
+                sb.append("\n## [").append(findingOf(e, i)).append("] ").append(sc.scenario()).append(" on ").append(sc.variant()).append(": ").append(sc.run().outcome().oracle()).append("\n\n");
                 sb.append(Page.storyBlock(sc.story())).append('\n').append(sc.shrinkNote()).append(".\n\nReplay: `").append(sc.replay()).append("`\n");
             }
         }
         return sb.toString();
+    }
+
+    /** The finding of the i-th kept violation (showcases are made one per violation, in order), or NEW. */
+    private static String findingOf(Entry e, int i) {
+        var vs = e.result().violations();
+        return i < vs.size() ? offloadsim.reports.findings.LedgerCheck.label(vs.get(i)) : "NEW";
     }
 
     public String html() {
@@ -57,13 +66,16 @@ public final class ExplorationReport {
               .append(r.shard() == null ? "" : "<div class=\"small\">" + Page.esc(r.shard()) + "</div>").append("</td><td>").append(r.executions())
               .append(r.pruned() > 0 ? "<div class=\"small\">" + r.pruned() + " pruned as equivalent</div>" : "").append("</td><td>").append(r.complete() ? "yes" : "no")
               .append("</td><td>").append(r.distinctInterleavings()).append(" / ").append(r.distinctTraces()).append(" / ").append(r.distinctFinalStates())
-              .append("</td><td class=\"").append(r.failures() == 0 ? "ok\">none" : "bug\">" + r.failures() + " " + Page.esc(r.failuresByOracle().toString())).append("</td></tr>\n");
+              .append("</td><td class=\"").append(r.failures() == 0 ? "ok\">none" : "bug\">" + r.failures() + " " + Page.esc(r.failuresByOracle().toString())
+                      + "<div class=\"small\">" + Page.esc(offloadsim.reports.findings.LedgerCheck.firstLine(r)) + "</div>").append("</td></tr>\n");
         }
         sb.append("</table>\n<h2>Failing interleavings</h2>");
         List<Showcase> all = new ArrayList<>();
         for (Entry e : entries) all.addAll(e.showcases());
         if (all.isEmpty()) sb.append("<p class=\"small\">none</p>\n");
-        for (int i = 0; i < all.size(); i++) sb.append(Page.showcase(all.get(i), "run-" + i, i == 0));
+        List<String> labels = new ArrayList<>();
+        for (Entry e : entries) for (int i = 0; i < e.showcases().size(); i++) labels.add(findingOf(e, i));
+        for (int i = 0; i < all.size(); i++) sb.append("<h3>").append(Page.esc(labels.get(i))).append("</h3>").append(Page.showcase(all.get(i), "run-" + i, i == 0));
         return sb.append("</body></html>\n").toString();
     }
 }

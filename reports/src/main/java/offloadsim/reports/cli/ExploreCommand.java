@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import offloadsim.model.Variant;
 import offloadsim.reports.AtomicFiles;
+import offloadsim.reports.findings.LedgerCheck;
+import offloadsim.scenarios.findings.Classifier;
+import offloadsim.scenarios.findings.Ledger;
+import offloadsim.sim.explore.NondeterminismException;
 import offloadsim.reports.json.ExplorationJson;
 import offloadsim.reports.junit.JunitXml;
 import offloadsim.reports.junit.StepSummary;
@@ -55,10 +59,21 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Also write the JSON result to this file (atomically)")
     Path out;
 
+    @Option(names = "--fail-on", defaultValue = "any", description = "any: exit 1 on any violation; new: only on a violation no ledger entry covers on this variant, or an expected finding that did not show (default ${DEFAULT-VALUE})")
+    String failOn;
+
+    @Option(names = "--recheck-ratio", defaultValue = "0.01", description = "Share of executions replayed to check that the same schedule gives the same trace hash (determinism self-check; 0 turns it off; default ${DEFAULT-VALUE})")
+    double recheckRatio;
+
+    @Option(names = "--shrink-attempts", defaultValue = "600", description = "Replays per shrink when fingerprinting each kept violation (default ${DEFAULT-VALUE})")
+    int shrinkAttempts;
+
     @Override
     public Integer call() throws Exception {
+        var mode = LedgerCheck.FailOn.parse(failOn);
         Scenario s = scenario.load();
         Variant v = scenario.variant();
+        Inputs.nonNegative(shrinkAttempts, "--shrink-attempts");
         var spec0 = strategy.spec();
         // exhaustive search ignores seeds: its budget is --schedules alone (default a million)
         long defaultLast = spec0.systematic() ? (schedules != null ? Math.max(1, schedules) : 1_000_000) : 1000;
@@ -82,21 +97,32 @@ final class ExploreCommand implements Callable<Integer> {
         long budget = range[1] - range[0] + 1;
         if (schedules != null) budget = Math.min(budget, Inputs.nonNegative(schedules, "--schedules"));
         var progress = new ProgressBar(spec.commandLine().getErr() == null ? System.err : System.err, "exploring", json);
-        var b = new Explorer.Budget(range[0], budget, stopAtFirst, 3);
-        Exploration e = part != null ? offloadsim.scenarios.explore.SplitSearch.part(s.program(v), s.runOptions(), spec0, part[0], part[1], b, progress)
-                : jobs != null ? offloadsim.scenarios.explore.SplitSearch.all(s.program(v), s.runOptions(), spec0, jobs, b)
-                : Explorer.explore(s.program(v), spec0.create(), b, s.runOptions(), progress);
+        var b = new Explorer.Budget(range[0], budget, stopAtFirst, 3).withClasses(Classifier.CLASS_OF).withRecheck(recheckRatio);
+        Exploration e;
+        try {
+            e = part != null ? offloadsim.scenarios.explore.SplitSearch.part(s.program(v), s.runOptions(), spec0, part[0], part[1], b, progress)
+                    : jobs != null ? offloadsim.scenarios.explore.SplitSearch.all(s.program(v), s.runOptions(), spec0, jobs, b)
+                    : Explorer.explore(s.program(v), spec0.create(), b, s.runOptions(), progress);
+        } catch (NondeterminismException nd) {
+            spec.commandLine().getErr().println("offload-sim: " + nd.getMessage());
+            spec.commandLine().getErr().print(nd.traces());
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
         if (jobs != null) shardText = "all " + jobs + " parts";
         String reduction = null;
         if (spec0.systematic() && part == null && jobs == null && (spec0.por() || spec0.name().equals("dpor")) && !noReductionFactor) reduction = reductionFactor(s, v, spec0, e, budget);
-        ExplorationJson result = ExplorationJson.of(scenario.replayTarget(s), v.id(), range[0], shardText, e);
+        ExplorationJson result = LedgerCheck.attribute(ExplorationJson.of(scenario.replayTarget(s), v.id(), range[0], shardText, e,
+                Classifier.fingerprints(s, v, e, shrinkAttempts)), Ledger.load());
         String text = Json.write(result);
         if (out != null) AtomicFiles.write(out, text);
         ci.write(JunitXml.ofExploration(result), StepSummary.ofExploration(result));
         var w = spec.commandLine().getOut();
         if (json) {
+            spec.commandLine().getErr().println(LedgerCheck.firstLine(result));
             w.print(text);
         } else {
+            w.println(LedgerCheck.firstLine(result));
             w.printf("%s on %s, %s, seeds %d..%d%s%n", s.name(), v.id(), e.strategyDescription(), range[0], range[0] + e.executions() - 1, shardText == null ? "" : " (shard " + shardText + ")");
             w.printf("executions %d%s%s, %d distinct interleavings, %d Mazurkiewicz traces, %d distinct final states, %.0f executions/s%n", e.executions(),
                     e.complete() ? " (complete)" : "", e.pruned() > 0 ? " (" + e.pruned() + " pruned as equivalent)" : "",
@@ -106,14 +132,15 @@ final class ExploreCommand implements Callable<Integer> {
                 w.println("no violation");
             } else {
                 w.printf("%d failing executions %s; first at execution %d%n", e.failures(), e.failuresByOracle(), e.firstFailureAt());
-                for (Exploration.Found f : e.found()) {
-                    w.println("  seed " + f.seed() + ": " + f.run().outcome().summary());
-                    w.println("    replay: " + scenario.replayCommand(s, f.run().schedule()));
+                FindingsText.classes(w, result);
+                for (ExplorationJson.ViolationJson f : result.violations()) {
+                    w.println("  [" + LedgerCheck.label(f) + "] seed " + f.seed() + ": " + f.kind() + " " + f.oracle() + ": " + f.message() + " (fingerprint " + f.fingerprint() + ")");
+                    w.println("    replay: " + f.replay());
                 }
             }
         }
         w.flush();
-        return e.failures() > 0 ? 1 : 0;
+        return LedgerCheck.fails(result, mode) ? 1 : 0;
     }
 
     /**

@@ -41,6 +41,12 @@ final class Inputs {
         return new int[] {(int) i, (int) n};
     }
 
+    /** The i-th of n contiguous, disjoint slices of the seed range {@code range}. */
+    static long[] slice(long[] range, int[] shard) {
+        long count = range[1] - range[0] + 1;
+        return new long[] {range[0] + count * shard[0] / shard[1], range[0] + count * (shard[0] + 1) / shard[1] - 1};
+    }
+
     static long number(String s, String what) {
         try {
             long v = Long.parseLong(s.trim());

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 // scope INHERIT gives every subcommand --help/-h and --version too (help must work without the required options)
 @Command(name = "offload-sim", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "offload-sim 0.1.0",
         description = "Deterministic simulation of the Neon pageserver timeline-offload races (#10220 / PR #10305).",
-        subcommands = {MatrixCommand.class, ExploreCommand.class, ReplayCli.class, ShrinkCommand.class, ReportCommand.class, ListCommand.class, MergeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {MatrixCommand.class, ExploreCommand.class, ReplayCli.class, ShrinkCommand.class, ReportCommand.class, ListCommand.class, MergeCommand.class, FindingsCommand.class, SweepCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -38,6 +38,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "missing command (matrix, explore, replay, shrink, report, list, merge, bench; see --help)");
+        throw new CommandLine.ParameterException(new CommandLine(this), "missing command (matrix, explore, sweep, replay, shrink, report, list, merge, findings, bench; see --help)");
     }
 }

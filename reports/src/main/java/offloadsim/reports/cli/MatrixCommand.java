@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import offloadsim.reports.AtomicFiles;
 import offloadsim.reports.MatrixReport;
+import offloadsim.reports.findings.LedgerCheck;
+import offloadsim.reports.json.ExplorationJson;
+import offloadsim.scenarios.catalog.ScenarioCatalog;
+import offloadsim.scenarios.findings.Classifier;
+import offloadsim.scenarios.findings.Ledger;
 import offloadsim.reports.junit.JunitXml;
 import offloadsim.reports.term.ProgressBar;
 import offloadsim.scenarios.verdict.CellResult;
@@ -43,8 +48,12 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the matrix as JSON instead of the table")
     boolean json;
 
+    @Option(names = "--fail-on", defaultValue = "any", description = "any: exit 1 on any cell that does not match its expected verdict; new: only on a violation no ledger entry covers on its variant, or a finding a cell is expected to show that it did not (default ${DEFAULT-VALUE})")
+    String failOn;
+
     @Override
     public Integer call() {
+        var mode = LedgerCheck.FailOn.parse(failOn);
         Matrix.Plan plan = new Matrix.Plan(strategy.spec(), Inputs.nonNegative(firstSeed, "--first-seed"), Inputs.nonNegative(schedules, "--schedules"),
                 Inputs.nonNegative(completeness, "--completeness"));
         Path home = Path.of(System.getProperty("offloadsim.home", "."));
@@ -56,14 +65,27 @@ final class MatrixCommand implements Callable<Integer> {
         AtomicFiles.write(dir.resolve("report.json"), report.json());
         AtomicFiles.write(dir.resolve("report.md"), report.markdown());
         AtomicFiles.write(dir.resolve("report.html"), report.html());
+        var ledger = Ledger.load();
+        java.util.Map<CellResult, ExplorationJson> attributed = new java.util.LinkedHashMap<>();
+        for (CellResult c : cells) {
+            var s = ScenarioCatalog.byName(c.scenario());
+            var fps = Classifier.fingerprints(s, c.variant(), c.deciding(), Classifier.SHRINK_ATTEMPTS);
+            long first = c.deciding() == c.exploration() ? plan.firstSeed() : 1;
+            attributed.put(c, LedgerCheck.attribute(ExplorationJson.of(c.scenario(), c.variant().id(), first, null, c.deciding(), fps), ledger));
+        }
+        boolean failsNew = attributed.values().stream().anyMatch(r -> LedgerCheck.fails(r, LedgerCheck.FailOn.NEW));
         ci.write(JunitXml.ofMatrix(report.matrixJson()), report.markdown());
         var w = spec.commandLine().getOut();
         if (json) {
+            for (var e : attributed.entrySet()) if (e.getValue().failures() > 0) spec.commandLine().getErr().println(e.getKey().scenario() + " " + e.getKey().variant().id() + ": " + LedgerCheck.firstLine(e.getValue()));
             w.print(report.json());
         } else {
-            w.printf("%-38s %-12s %-28s %-40s %8s %8s %-9s%n", "scenario", "variant", "expected", "found", "first", "runs", "space");
+            w.printf("%-38s %-12s %-28s %-40s %-36s %8s %8s %-9s%n", "scenario", "variant", "expected", "found", "finding", "first", "runs", "space");
             for (CellResult c : cells) {
-                w.printf("%-38s %-12s %-28s %-40s %8s %8d %-9s%s%n", c.scenario(), c.variant().id(), c.expected().label(), c.foundLabel(),
+                ExplorationJson a = attributed.get(c);
+                String finding = a.failures() == 0 ? "-" : !a.newFindings().isEmpty() ? "NEW" : String.join(",", a.knownFindings().keySet());
+                if (!a.missingFindings().isEmpty()) finding += " MISSING " + String.join(",", a.missingFindings());
+                w.printf("%-38s %-12s %-28s %-40s %-36s %8s %8d %-9s%s%n", c.scenario(), c.variant().id(), c.expected().label(), c.foundLabel(), finding,
                         c.foundBug() ? String.valueOf(c.deciding().firstFailureAt()) : "-", c.exploration().executions() + (c.completeness() == null ? 0 : c.completeness().executions()), c.space(), c.matches() ? "" : "  MISMATCH");
             }
             long mismatches = cells.stream().filter(c -> !c.matches()).count();
@@ -72,6 +94,6 @@ final class MatrixCommand implements Callable<Integer> {
             w.println("report: " + dir.toAbsolutePath().normalize().resolve("report.html"));
         }
         w.flush();
-        return report.allMatch() ? 0 : 1;
+        return (mode == LedgerCheck.FailOn.ANY ? !report.allMatch() : failsNew) ? 1 : 0;
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import offloadsim.reports.AtomicFiles;
+import offloadsim.reports.findings.LedgerCheck;
+import offloadsim.scenarios.findings.Ledger;
 import offloadsim.reports.json.ExplorationJson;
 import offloadsim.reports.json.Json;
 import offloadsim.reports.junit.JunitXml;
@@ -29,13 +31,17 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Also write the merged JSON to this file (atomically)")
     Path out;
 
+    @Option(names = "--fail-on", defaultValue = "any", description = "any: exit 1 on any violation; new: only on a violation no ledger entry covers on this variant, or an expected finding that did not show (default ${DEFAULT-VALUE})")
+    String failOn;
     @Mixin
     CiOutputOptions ci = new CiOutputOptions();
 
     @Override
     public Integer call() throws Exception {
+        var mode = LedgerCheck.FailOn.parse(failOn);
         List<ExplorationJson> parts = new ArrayList<>();
         for (Path p : files) parts.add(Inputs.exploration(p, Inputs.jsonFile(p)));
+        parts.sort(Comparator.comparingLong(ExplorationJson::firstSeed)); // the merge does not depend on the order of the files
         ExplorationJson a = parts.getFirst();
         long executions = 0, firstFailureAt = -1, elapsed = 0, first = Long.MAX_VALUE, last = Long.MIN_VALUE;
         int failures = 0, interleavings = 0, finals = 0, traces = 0;
@@ -43,6 +49,8 @@ final class MergeCommand implements Callable<Integer> {
         boolean complete = true;
         Map<String, Integer> byOracle = new LinkedHashMap<>();
         List<ExplorationJson.ViolationJson> vs = new ArrayList<>();
+        Map<String, ExplorationJson.ClassJson> classes = new LinkedHashMap<>();
+        long rechecked = 0;
         for (ExplorationJson p : parts) {
             if (!p.scenario().equals(a.scenario()) || !p.variant().equals(a.variant()) || !p.strategy().equals(a.strategy()))
                 throw new IllegalArgumentException("cannot merge results of different explorations: " + a.scenario() + "/" + a.variant() + "/" + a.strategy()
@@ -59,18 +67,29 @@ final class MergeCommand implements Callable<Integer> {
             finals = Math.max(finals, p.distinctFinalStates()); // a lower bound: the union is not known
             p.failuresByOracle().forEach((k, n) -> byOracle.merge(k, n, Integer::sum));
             vs.addAll(p.violations());
+            rechecked += p.rechecked();
+            if (p.classes() != null) for (ExplorationJson.ClassJson c : p.classes()) classes.merge(c.key(), c, MergeCommand::mergeClass);
         }
         complete &= everyPartPresent(parts);
         vs.sort(Comparator.comparingLong(ExplorationJson.ViolationJson::seed));
         if (!vs.isEmpty()) firstFailureAt = vs.getFirst().seed() - first + 1;
         ExplorationJson merged = new ExplorationJson(ExplorationJson.SCHEMA, a.scenario(), a.variant(), a.strategy(), a.strategyDescription(),
-                first, last, "merged " + parts.size(), executions, complete, failures, firstFailureAt, interleavings, finals, traces, pruned, elapsed, byOracle, vs);
+                first, last, "merged " + parts.size(), executions, complete, failures, firstFailureAt, interleavings, finals, traces, pruned, elapsed, byOracle, vs,
+                classes.values().stream().sorted(Comparator.comparingLong(ExplorationJson.ClassJson::firstSeed)).toList(), null, null, null, rechecked);
+        merged = LedgerCheck.attribute(merged, Ledger.load());
         String text = Json.write(merged);
         if (out != null) AtomicFiles.write(out, text);
         ci.write(JunitXml.ofExploration(merged), StepSummary.ofExploration(merged));
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
-        return failures > 0 ? 1 : 0;
+        spec.commandLine().getErr().println(LedgerCheck.firstLine(merged));
+        return LedgerCheck.fails(merged, mode) ? 1 : 0;
+    }
+
+    /** One class over two shards: the counts add up; the fingerprint is that of the earlier first seed. */
+    static ExplorationJson.ClassJson mergeClass(ExplorationJson.ClassJson a, ExplorationJson.ClassJson b) {
+        ExplorationJson.ClassJson first = b.firstSeed() < a.firstSeed() ? b : a;
+        return new ExplorationJson.ClassJson(a.key(), a.count() + b.count(), first.firstSeed(), first.fingerprint(), first.shape(), first.finding(), first.shrunkSchedule());
     }
 
     /**

@@ -67,7 +67,7 @@ public final class JunitXml {
             ExplorationJson.ViolationJson v = e.violations().getFirst();
             StringBuilder text = new StringBuilder(summary).append('\n').append(e.failures()).append(" failing executions ").append(e.failuresByOracle()).append('\n');
             for (ExplorationJson.ViolationJson x : e.violations())
-                text.append("\nseed ").append(x.seed()).append(": ").append(x.oracle()).append(": ").append(x.message()).append("\n  replay: ").append(x.replay());
+                text.append("\n[").append(offloadsim.reports.findings.LedgerCheck.label(x)).append("] seed ").append(x.seed()).append(": ").append(x.oracle()).append(": ").append(x.message()).append("\n  replay: ").append(x.replay());
             f = new Failure(v.oracle() + ": " + firstLine(v.message()), v.oracle(), text.toString());
         }
         return new Case("offload-sim.explore." + e.scenario(), e.variant(), millis(e) / 1000.0, f, summary);

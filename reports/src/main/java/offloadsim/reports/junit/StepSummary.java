@@ -21,9 +21,9 @@ public final class StepSummary {
           .append(" — ").append(e.executions()).append(" executions").append(e.complete() ? " (complete: every interleaving)" : "")
           .append(", seeds ").append(e.firstSeed()).append("..").append(e.lastSeed()).append(", ").append(e.strategyDescription()).append("\n\n");
         if (!e.violations().isEmpty()) {
-            sb.append("| seed | oracle | message | replay |\n|---|---|---|---|\n");
+            sb.append("| seed | finding, oracle | message | replay |\n|---|---|---|---|\n");
             for (ExplorationJson.ViolationJson v : e.violations())
-                sb.append("| ").append(v.seed()).append(" | ").append(v.oracle()).append(" | ").append(cell(v.message())).append(" | `").append(v.replay()).append("` |\n");
+                sb.append("| ").append(v.seed()).append(" | ").append(offloadsim.reports.findings.LedgerCheck.label(v)).append(" ").append(v.oracle()).append(" | ").append(cell(v.message())).append(" | `").append(v.replay()).append("` |\n");
             sb.append('\n');
         }
         return sb.toString();
