@@ -98,7 +98,7 @@ public record StaticScenario(String name, String description, WorldSpec world, L
 
     private static String missMessage(TaskSpec t, int ti, int j, Op op, AnswerExpectation e, OpResult r) {
         String where = "task " + t.name() + ", tasks[" + ti + "].ops[" + j + "] " + op.text();
-        if (op instanceof Op.ExpectState) return where + ": " + r.error();
+        if (op instanceof Op.ExpectState || op instanceof Op.WaitUntil) return where + ": " + r.error();
         return where + ": expected " + e.text() + ", got " + (r.ok() ? "Ok" : "Err(" + r.error() + ")");
     }
 }

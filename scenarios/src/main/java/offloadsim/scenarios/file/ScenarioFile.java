@@ -39,7 +39,7 @@ public final class ScenarioFile {
     /** The keys each level accepts (the JSON Schema in scenario.schema.json is kept in step by a test). */
     public static final Set<String> TOP = Set.of("name", "description", "world", "failpoints", "tasks", "oracles", "preemptive", "max-steps",
             "expect-final", "schedule");
-    public static final Set<String> WORLD = Set.of("offloading", "compaction-steps", "timelines");
+    public static final Set<String> WORLD = Set.of("offloading", "compaction-steps", "timelines", "nonexistent");
     public static final Set<String> TIMELINE = Set.of("id", "ancestor", "archived", "offloaded");
     public static final Set<String> TASK = Set.of("name", "ops");
     /** The key an op mapping may carry besides its operation. */
@@ -94,6 +94,7 @@ public final class ScenarioFile {
         WorldSpec world = world(required(root, "world"));
         Set<String> ids = new LinkedHashSet<>();
         world.timelines().forEach(t -> ids.add(t.id()));
+        ids.addAll(nonexistent(root.get("world"), ids));
 
         Map<String, Failpoints.Mode> fps = new LinkedHashMap<>();
         if (root.has("failpoints")) {
@@ -143,7 +144,10 @@ public final class ScenarioFile {
                     if (!op.answers()) throw fail(opAt + "." + EXPECT, "'" + op.text() + "' gives no answer, so it takes no expectation");
                     e = answerExpectation(expectNode, opAt + "." + EXPECT);
                 }
-                if (op instanceof Op.ExpectState) e = AnswerExpectation.MUST_SUCCEED;
+                if (op instanceof Op.ExpectState || op instanceof Op.WaitUntil) {
+                    if (e != null) throw fail(opAt + "." + EXPECT, "'" + op.text().split(":")[0] + "' always expects Ok; give no expect");
+                    e = AnswerExpectation.MUST_SUCCEED;
+                }
                 ops.add(op);
                 expects.add(e);
             }
@@ -259,6 +263,7 @@ public final class ScenarioFile {
             case "offload" -> new Op.Offload(timelineArg(arg, at + ".offload", timelines));
             case "get-timeline" -> new Op.GetTimeline(timelineArg(arg, at + ".get-timeline", timelines));
             case "expect-state" -> new Op.ExpectState(state(arg, at + ".expect-state", timelines));
+            case "wait-until" -> new Op.WaitUntil(state(arg, at + ".wait-until", timelines));
             case "await-op" -> {
                 if (arg == null || !arg.isObject()) throw fail(at + ".await-op", "needs {task: NAME, op: INDEX}");
                 onlyKnown(arg, at + ".await-op", OP_ARGS.get("await-op"));
@@ -311,6 +316,20 @@ public final class ScenarioFile {
                 if (c != null && c.isTextual() && !c.asText().isBlank()) into.add(c.asText());
             }
         }
+    }
+
+    /** world.nonexistent: ids that name no timeline, so that a call can be expected to answer NotFound. */
+    private List<String> nonexistent(JsonNode w, Set<String> ids) throws ScenarioFileException {
+        List<String> out = new ArrayList<>();
+        if (!w.has("nonexistent")) return out;
+        JsonNode n = w.get("nonexistent");
+        if (!n.isArray()) throw fail("world.nonexistent", "must be a list of timeline ids that do not exist");
+        for (int i = 0; i < n.size(); i++) {
+            String id = text(n.get(i), "world.nonexistent[" + i + "]");
+            if (ids.contains(id)) throw fail("world.nonexistent[" + i + "]", "timeline '" + id + "' is in world.timelines");
+            out.add(id);
+        }
+        return out;
     }
 
     private void checkAwaitOp(String field, String self, int selfIndex, String task, int index, Map<String, Integer> opCounts) throws ScenarioFileException {

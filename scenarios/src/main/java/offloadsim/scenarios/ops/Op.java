@@ -300,6 +300,33 @@ public sealed interface Op {
         }
     }
 
+    /**
+     * Polls the state until it fits, like the tests' wait_until (every 0.5 s, for at most 20 s of virtual
+     * time): Ok once it fits, else Err(Timeout: what still differs). It always carries the expectation Ok.
+     */
+    record WaitUntil(offloadsim.scenarios.expect.StateExpectation expected) implements Op {
+        static final long INTERVAL_NANOS = 500_000_000L;
+        static final long TIMEOUT_NANOS = 20_000_000_000L;
+
+        public List<String> timelines() {
+            return List.copyOf(expected.timelines().keySet());
+        }
+
+        public OpResult run(Pageserver ps, Sim sim) {
+            long deadline = sim.nowNanos() + TIMEOUT_NANOS;
+            while (true) {
+                List<String> diff = expected.differences(ps::observeTenant, ps::observe, ps::attachPreview);
+                if (diff.isEmpty()) return OpResult.ok("wait-until", null);
+                if (sim.nowNanos() >= deadline) return OpResult.err("wait-until", null, "Timeout: " + String.join("; ", diff));
+                sim.sleep(INTERVAL_NANOS, "scenario/wait-until");
+            }
+        }
+
+        public String text() {
+            return "wait-until: " + expected.flow();
+        }
+    }
+
     /** Waits until another task's op (0-based index in its ops) has answered: a test waiting for a log line. */
     record AwaitOp(String task, int op) implements Op {
         public OpResult run(Pageserver ps, Sim sim) {
@@ -323,6 +350,6 @@ public sealed interface Op {
 
     /** The op names scenario files may use. */
     List<String> NAMES = List.of("archive", "unarchive", "unarchive-retry", "compaction", "branch", "create", "delete", "offload",
-            "get-timeline", "shutdown", "restart", "detach", "attach", "endpoint-start", "expect-state", "await-paused", "await-op",
+            "get-timeline", "shutdown", "restart", "detach", "attach", "endpoint-start", "expect-state", "wait-until", "await-paused", "await-op",
             "release", "sleep-ms");
 }
