@@ -226,7 +226,7 @@ public final class ScenarioFile {
                 e = it.next();
             }
             kind = e.getKey();
-            arg = e.getValue();
+            arg = e.getValue().isNull() ? null : e.getValue(); // {restart: null, expect: Ok}: no argument
         } else {
             throw fail(at, "must be an operation name or a mapping of one operation (and optionally expect), like {unarchive: t1, expect: Ok}");
         }
