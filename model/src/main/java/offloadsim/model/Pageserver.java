@@ -9,6 +9,7 @@ import offloadsim.model.spec.WorldSpec;
 import offloadsim.model.tenant.Tenant;
 import offloadsim.model.tenant.TenantOps;
 import offloadsim.model.timeline.OffloadedTimeline;
+import offloadsim.model.timeline.ShutdownMode;
 import offloadsim.model.timeline.Timeline;
 import offloadsim.sim.api.Sim;
 import offloadsim.sim.api.SimVar;
@@ -118,17 +119,26 @@ public final class Pageserver {
         return record("offload", timeline, a.attached() ? TenantOps.manualOffload(a.tenant(), timeline) : a.lookupError());
     }
 
-    /** Tenant::shutdown (ShutdownMode::Hard) of the attached instance, which stays in its slot (Stopping). */
+    /**
+     * Tenant::shutdown as detach calls it (remove_tenant_from_memory: ShutdownMode::Hard); the instance stays
+     * in its slot, Stopping (the {@code detach} op also empties the slot).
+     */
     public OpResult shutdownTenant() {
-        return record("shutdown", null, TenantOps.shutdown(current.get().tenant()));
+        return record("shutdown", null, TenantOps.shutdown(current.get().tenant(), ShutdownMode.HARD));
     }
 
-    /** Tenant shutdown, then attach of a new tenant instance from remote state only (restart / migration). */
+    /**
+     * A pageserver restart: Tenant::shutdown as shutdown_all_tenants calls it (ShutdownMode::FreezeAndFlush,
+     * which drains the upload queues), then attach of the next generation from remote state only. As
+     * upsert_location does, the tenant map holds the new instance while it attaches, so HTTP calls made
+     * meanwhile reach it Attaching and wait for it to become active.
+     */
     public OpResult restart() {
         Tenant old = current.get().tenant();
-        TenantOps.shutdown(old);
-        Tenant next = TenantOps.attach(sim, variant, remote, findings, spec, ++generations);
+        TenantOps.shutdown(old, ShutdownMode.FREEZE_AND_FLUSH);
+        Tenant next = TenantOps.spawn(sim, variant, remote, findings, spec, ++generations);
         current.set(new Attachment(next, Slot.ATTACHED));
+        TenantOps.attach(next);
         return record("restart", null, next.brokenReason());
     }
 
@@ -142,7 +152,7 @@ public final class Pageserver {
         Attachment a = current.get();
         if (!a.attached()) return record("detach", null, a.slot() == Slot.DETACHED ? "NotFound" : "InProgress");
         current.set(new Attachment(a.tenant(), Slot.IN_PROGRESS));
-        TenantOps.shutdown(a.tenant());
+        TenantOps.shutdown(a.tenant(), ShutdownMode.HARD);
         sim.yieldPoint("remove_tenant_from_memory/tenant_cleanup");
         current.set(new Attachment(a.tenant(), Slot.DETACHED));
         return record("detach", null, null);
@@ -156,9 +166,10 @@ public final class Pageserver {
     public OpResult attach() {
         Attachment a = current.get();
         if (a.slot() != Slot.DETACHED) return record("attach", null, a.slot() == Slot.ATTACHED ? "Conflict(tenant is already attached)" : "InProgress");
-        current.set(new Attachment(a.tenant(), Slot.IN_PROGRESS));
-        Tenant next = TenantOps.attach(sim, variant, remote, findings, spec, ++generations);
+        // as upsert_location does, the slot holds the new instance while it attaches: calls meanwhile wait for it to become active
+        Tenant next = TenantOps.spawn(sim, variant, remote, findings, spec, ++generations);
         current.set(new Attachment(next, Slot.ATTACHED));
+        TenantOps.attach(next);
         return record("attach", null, next.brokenReason() == null ? null : "Broken(" + next.brokenReason() + ")");
     }
 
@@ -193,7 +204,7 @@ public final class Pageserver {
 
     /** Why an attach of the remote state would fail, or null; read from inside a task (takes remote storage's lock). */
     public String attachPreview() {
-        return TenantOps.attachPreview(remote.snapshot());
+        return TenantOps.attachPreview(remote.snapshot(Integer.MAX_VALUE)); // what the next generation would read
     }
 
     /** The same view between steps (oracles, quiescence): no locks taken. */
@@ -239,6 +250,7 @@ public final class Pageserver {
     public String describeState() {
         Tenant t = current.peek().tenant();
         StringBuilder sb = new StringBuilder(current.peek().attached() ? "" : current.peek().slot() + " ").append("tenant g").append(t.generation).append(' ').append(t.peekState());
+        if (!t.poisonedLocks().isEmpty()) sb.append(" (wedged: ").append(String.join(", ", t.poisonedLocks())).append(" poisoned)");
         for (Timeline tl : t.peekTimelines().values())
             sb.append(" | ").append(tl.id).append(':').append(tl.peekState()).append(' ').append(tl.remoteClient.describe());
         for (OffloadedTimeline o : t.peekOffloaded().values()) sb.append(" | ").append(o.id).append(":offloaded");

@@ -91,13 +91,13 @@ class ExpectationsInFilesTest {
     }
 
     @Test
-    void aRootTimelineCanBeCreatedButNotTwice() throws Exception {
+    void aRootTimelineIsCreatedIdempotentlyAndABranchIdIsAConflict() throws Exception {
         String text = """
                 name: s
                 world: {timelines: [{id: main}]}
                 tasks:
                   - name: user
-                    ops: [{create: r1, expect: Ok}, {create: r1, expect: Conflict}, {endpoint-start: r1, expect: Ok}]
+                    ops: [{create: r1, expect: Ok}, {create: r1, expect: Ok}, {create: main, expect: Ok}, {branch: {from: main, new: b1}, expect: Ok}, {create: b1, expect: Conflict}, {endpoint-start: r1, expect: Ok}]
                 expect-final: {timelines: {r1: {map: timelines, state: Active, archived: false}}, attach: succeeds}
                 """;
         RunResult r = run(parse(text), Variant.FIX_10305);
