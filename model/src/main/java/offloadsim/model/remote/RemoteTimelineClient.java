@@ -333,6 +333,11 @@ public final class RemoteTimelineClient {
         }
     }
 
+    /** Between-steps view of {@link #isArchived()}: the persisted flag, or null unless the queue is usable. */
+    public Boolean peekArchived() {
+        return q.usable() ? q.cleanArchived : null;
+    }
+
     /** Between-steps view for oracles and reports. */
     public String describe() {
         return q.describe();

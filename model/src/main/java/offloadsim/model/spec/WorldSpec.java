@@ -1,7 +1,10 @@
 package offloadsim.model.spec;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,5 +27,31 @@ public record WorldSpec(List<TimelineSpec> timelines, boolean offloadingEnabled,
             if (t.ancestor() != null && !ids.contains(t.ancestor()))
                 throw new IllegalArgumentException("timeline " + t.id() + " has unknown ancestor " + t.ancestor());
         }
+        String impossible = impossibility(timelines);
+        if (impossible != null) throw new IllegalArgumentException(impossible);
+    }
+
+    /**
+     * Why these timelines cannot be the state of an attached tenant, or null: an ancestry cycle, or a loaded
+     * timeline whose ancestor is offloaded (attach would bail on the missing ancestor). Ids are assumed unique
+     * and ancestors known.
+     */
+    public static String impossibility(List<TimelineSpec> timelines) {
+        Map<String, TimelineSpec> byId = new LinkedHashMap<>();
+        for (TimelineSpec t : timelines) byId.put(t.id(), t);
+        for (TimelineSpec t : timelines) {
+            List<String> path = new ArrayList<>(List.of(t.id()));
+            String a = t.ancestor();
+            while (a != null && byId.containsKey(a)) {
+                path.add(a);
+                if (a.equals(t.id())) return "ancestry cycle: " + String.join(" -> ", path);
+                if (path.size() > byId.size() + 1) break; // a cycle not through t: reported from one of its members
+                a = byId.get(a).ancestor();
+            }
+            TimelineSpec anc = t.ancestor() == null ? null : byId.get(t.ancestor());
+            if (anc != null && !t.offloaded() && anc.offloaded())
+                return "timeline " + t.id() + " is loaded but its ancestor " + anc.id() + " is offloaded (attach would fail on the missing ancestor)";
+        }
+        return null;
     }
 }

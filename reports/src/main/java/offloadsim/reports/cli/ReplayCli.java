@@ -6,6 +6,7 @@ import offloadsim.reports.html.Segments;
 import offloadsim.reports.json.Json;
 import offloadsim.reports.json.ReplayJson;
 import offloadsim.scenarios.Scenario;
+import offloadsim.scenarios.StaticScenario;
 import offloadsim.scenarios.explore.StrategySpec;
 import offloadsim.sim.explore.Explorer;
 import offloadsim.sim.explore.RunResult;
@@ -36,9 +37,16 @@ final class ReplayCli implements Callable<Integer> {
             if (schedule != null) return Explorer.replay(s.program(v), Schedule.parse(schedule), s.runOptions());
             return Explorer.runSeed(s.program(v), StrategySpec.random().create(), Inputs.nonNegative(seed, "--seed"), s.runOptions());
         }
+
+        /** As {@link #run}, or, with neither --seed nor --schedule, the schedule the scenario file pins (a saved failure). */
+        static RunResult run(Source source, Scenario s, Variant v) {
+            if (source != null) return source.run(s, v);
+            if (s instanceof StaticScenario st && st.pinned() != null) return Explorer.replay(s.program(v), st.pinned(), s.runOptions());
+            throw new IllegalArgumentException("give --seed N or --schedule S (" + s.name() + " pins no schedule)");
+        }
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source;
 
     @Option(names = "--trace", description = "Print every step (task, Rust await/pause label) with locks and state changes, then the story")
@@ -51,7 +59,7 @@ final class ReplayCli implements Callable<Integer> {
     public Integer call() throws Exception {
         Scenario s = scenario.load();
         Variant v = scenario.variant();
-        RunResult r = source.run(s, v);
+        RunResult r = Source.run(source, s, v);
         var w = spec.commandLine().getOut();
         if (json) {
             String target = scenario.replayTarget(s);
