@@ -86,13 +86,26 @@ public final class CrossCheckResults {
         rows.get(1).set("jcstress", jcstress(j.fix(), j.strandedFix(), j.wallSeconds(), j.budget()));
         String fray = FrayBench.unavailableReason(home);
         for (ObjectNode row : rows) {
-            ObjectNode c = cell("not run", fray != null ? fray : "Fray's JDK is built; its verdicts come from mvn -B -Pfray verify and ./offload-sim bench", 0);
+            ObjectNode c = cell("unavailable", fray != null ? fray : "Fray's JDK is built, but Fray runs only in its own JVM: its verdicts come from mvn -B -Pfray verify, its timings from ./offload-sim bench", 0);
             row.set("fray", c);
             row.set("agree", agree(row));
         }
         ArrayNode arr = doc.putArray("rows");
         rows.forEach(arr::add);
         return doc;
+    }
+
+    /** One line for the terminal: per variant, each engine's verdict and whether they agree; then the source. */
+    public static String summary(JsonNode doc) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode row : doc.path("rows")) {
+            if (!"model".equals(row.path("subject").asText())) continue;
+            sb.append(sb.isEmpty() ? "" : "; ").append(row.path("variant").asText()).append(':');
+            for (String e : ENGINES) sb.append(' ').append(e).append(' ').append(row.path(e).path("verdict").asText("not run"));
+            JsonNode agree = row.path("agree");
+            sb.append(agree.isBoolean() ? (agree.asBoolean() ? " (agree)" : " (DISAGREE)") : "");
+        }
+        return sb.append(" [").append(doc.path("source").asText("unknown source")).append(']').toString();
     }
 
     private static ObjectNode simulator(List<CellResult> cells, Variant v) {

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code offloadsim.scenarios.crosscheck.fray.FrayBenchMain}, the same check as the suite's Fray cross-check),
  * started from what {@code mvn -B -Pfray verify} leaves under {@code scenarios/target/fray}: the JDK
  * ({@code fray-java}), the JVMTI library ({@code fray-jvmti}), the agent ({@code lib/}) and the class path
- * ({@code classpath.txt}, with scenarios' classes and the Fray harness in {@code target/test-classes}). Without them
+ * ({@code classpath.txt}; scenarios' classes, and the Fray harness copied to {@code classes/}). Without them
  * Fray is not available and the bench says so in one line.
  */
 public final class FrayBench {
@@ -41,7 +41,7 @@ public final class FrayBench {
     public static String unavailableReason(Path home) {
         Path dir = home.resolve("scenarios/target/fray");
         for (Path p : List.of(java(dir), dir.resolve("fray-jvmti/libjvmti.so"), dir.resolve("lib/fray-instrumentation-agent.jar"), dir.resolve("classpath.txt"),
-                home.resolve("scenarios/target/test-classes/offloadsim/scenarios/crosscheck/fray/FrayBenchMain.class")))
+                dir.resolve("classes/offloadsim/scenarios/crosscheck/fray/FrayBenchMain.class")))
             if (!Files.exists(p)) return "Fray not available (no " + home.relativize(p) + "; build it with mvn -B -Pfray verify)";
         return null;
     }
@@ -60,7 +60,7 @@ public final class FrayBench {
         if (why != null) return new Result(why, List.of(), List.of(), null, 0);
         Path dir = home.resolve("scenarios/target/fray").toAbsolutePath();
         Path reports = Files.createTempDirectory("offload-sim-bench-fray");
-        String cp = home.resolve("scenarios/target/test-classes").toAbsolutePath() + File.pathSeparator + home.resolve("scenarios/target/classes").toAbsolutePath()
+        String cp = dir.resolve("classes") + File.pathSeparator + home.resolve("scenarios/target/classes").toAbsolutePath()
                 + File.pathSeparator + Files.readString(dir.resolve("classpath.txt")).trim();
         List<String> cmd = new ArrayList<>(List.of(java(dir).toString(),
                 "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED", "-XX:+EnableDynamicAgentLoading",
