@@ -127,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Fray's rows, measured in a second JVM on Fray's JDK, right after ours and in the same units. */
-    private static void frayRows(java.io.PrintWriter w, PrintStream log, Map<String, Long> ourMedianMicros) throws Exception {
+    private void frayRows(java.io.PrintWriter w, PrintStream log, Map<String, Long> ourMedianMicros) throws Exception {
         Path home = Path.of(System.getProperty("offloadsim.home", "."));
         String why = FrayBench.unavailableReason(home);
         if (why != null) {

@@ -64,7 +64,7 @@ public final class FrayBenchMain {
                 l.put("found", r.found10220() || r.foundPanic());
                 l.put("form", r.found10220() ? "#10220" : r.foundPanic() ? "panic" : r.failure() == null ? "none" : r.livelocked() ? "livelock" : "other");
                 l.put("executions", r.executions());
-                l.put("micros", r.millis() * 1000);
+                l.put("micros", r.micros());
                 launches.add(l);
                 System.err.printf("bench: Fray %s pre-10305 launch %d/%d: %s%n", s.label(), i + 1, runs, r.summary());
             }

@@ -104,12 +104,16 @@ public final class FrayCheck {
      *
      * @param failure     the failing execution's error (null: every execution passed)
      * @param executions  executions run, the failing one included
-     * @param millis      wall time of the launch
+     * @param micros      wall time of the launch
      * @param timelines   Fray's timeline coverage (distinct resource orderings) at the end
      * @param hung        the wall-clock watchdog fired: the launch never returned (failure says where it hung)
      * @param reportDir   Fray's report directory of this launch (fray.log; recording/ of a failure)
      */
-    public record Result(Throwable failure, int executions, long millis, int timelines, boolean hung, Path reportDir) {
+    public record Result(Throwable failure, int executions, long micros, int timelines, boolean hung, Path reportDir) {
+        public long millis() {
+            return micros / 1000;
+        }
+
         public boolean found10220() {
             return failure != null && String.valueOf(failure.getMessage()).startsWith(BUG_10220);
         }
@@ -124,7 +128,7 @@ public final class FrayCheck {
 
         public String summary() {
             String what = failure == null ? "clean" : hung ? "hung" : found10220() ? "#10220" : foundPanic() ? "panic" : livelocked() ? "livelock" : "failed";
-            return what + " after " + executions + " executions in " + millis + " ms, " + timelines + " timelines"
+            return what + " after " + executions + " executions in " + millis() + " ms, " + timelines + " timelines"
                     + (failure == null ? "" : ": " + firstLine(failure));
         }
     }
@@ -244,20 +248,20 @@ public final class FrayCheck {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        long millis = (System.nanoTime() - t0) / 1_000_000;
+        long micros = (System.nanoTime() - t0) / 1_000;
         if (launcher.isAlive()) {
             abandoned = launcher;
             AssertionError hung = new AssertionError(LIVELOCK + "Fray " + strategy.label() + " did not return in " + budget.wallSeconds()
                     + " s (execution " + (config.getCurrentIteration() + 1) + " never finished; Fray checks its timeout only between executions)\n" + stacks());
-            return new Result(hung, config.getCurrentIteration() + 1, millis, coverage(config), true, reportDir);
+            return new Result(hung, config.getCurrentIteration() + 1, micros, coverage(config), true, reportDir);
         }
         if (crashed.get() != null) throw new IllegalStateException("Fray itself failed: " + crashed.get(), crashed.get());
         Throwable f = failure.get();
         if (f == null && livelock.message != null)
             return new Result(new AssertionError(livelock.message + " (" + budget.stepBound() + " scheduling steps) in execution " + livelock.execution + "; Fray itself reported it as passed"),
-                    livelock.execution, millis, coverage(config), false, reportDir);
+                    livelock.execution, micros, coverage(config), false, reportDir);
         int executions = f == null ? config.getCurrentIteration() : config.getCurrentIteration() + 1;
-        return new Result(f, executions, millis, coverage(config), false, reportDir);
+        return new Result(f, executions, micros, coverage(config), false, reportDir);
     }
 
     /**
