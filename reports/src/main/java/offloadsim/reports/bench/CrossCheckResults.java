@@ -30,8 +30,8 @@ public final class CrossCheckResults {
 
     public static final String FORMAT = "offload-sim/cross-checks/1";
     static final String[] ENGINES = {"simulator", "lincheck", "jcstress", "fray"};
-    /** The quick Lincheck budget: the custom #10220 scenario and 3 random ones, 100 interleavings each. */
-    static final LincheckCheck QUICK_LINCHECK = new LincheckCheck(3, 100, 2);
+    /** The quick Lincheck budget: the custom #10220 scenario and 2 random ones, 30 interleavings each. */
+    static final LincheckCheck QUICK_LINCHECK = new LincheckCheck(2, 30, 2);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private CrossCheckResults() {}

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * unarchive, then the endpoint cannot start), fix-10305 must pass after spending its whole budget.
  *
  * <p>Budget (explicit; Lincheck's defaults take far too long here): {@code crosscheck.lincheck.iterations}
- * (10) random scenarios × {@code crosscheck.lincheck.invocations} (200) interleavings, 2 threads ×
+ * (3) random scenarios × {@code crosscheck.lincheck.invocations} (50) interleavings, 2 threads ×
  * {@code crosscheck.lincheck.actorsPerThread} (2) actors, 1 actor before and 1 after, plus one custom scenario
  * that is the #10220 story: {@code [compaction] || [unarchive, endpointStart]}. {@code -Pcrosscheck-long}
  * raises it (30 × 1000). One invocation of this facade costs 10–40 ms under Lincheck's model checker on 2 cores
@@ -155,19 +155,19 @@ class LincheckCrossCheckTest {
     }
 
     @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 15, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void standInFix10305IsLinearizable() {
         run(Subject.STAND_IN, Variant.FIX_10305, false);
     }
 
     @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 15, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void modelPre10305IsNotLinearizable() {
         run(Subject.MODEL, Variant.PRE_10305, true);
     }
 
     @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 15, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void modelFix10305IsLinearizableWithTheOffloadInFlight() {
         run(Subject.MODEL, Variant.FIX_10305, false);
     }
