@@ -9,6 +9,7 @@ import offloadsim.model.spec.WorldSpec;
 import offloadsim.model.tenant.Tenant;
 import offloadsim.model.tenant.TenantOps;
 import offloadsim.model.timeline.OffloadedTimeline;
+import offloadsim.model.timeline.ShutdownMode;
 import offloadsim.model.timeline.Timeline;
 import offloadsim.sim.api.Sim;
 import offloadsim.sim.api.SimVar;
@@ -91,17 +92,23 @@ public final class Pageserver {
         return record("delete", timeline, history.invoke(), TenantOps.delete(current.get(), timeline));
     }
 
-    /** Tenant::shutdown (detach-style, ShutdownMode::Hard). */
+    /** Tenant::shutdown as detach calls it (remove_tenant_from_memory: ShutdownMode::Hard). */
     public OpResult shutdownTenant() {
-        return record("shutdown", null, TenantOps.shutdown(current.get()));
+        return record("shutdown", null, TenantOps.shutdown(current.get(), ShutdownMode.HARD));
     }
 
-    /** Tenant shutdown, then attach of a new tenant instance from remote state only (restart / migration). */
+    /**
+     * A pageserver restart: Tenant::shutdown as shutdown_all_tenants calls it (ShutdownMode::FreezeAndFlush,
+     * which drains the upload queues), then attach of the next generation from remote state only. As
+     * upsert_location does, the tenant map holds the new instance while it attaches, so HTTP calls made
+     * meanwhile reach it Attaching and wait for it to become active.
+     */
     public OpResult restart() {
         Tenant old = current.get();
-        TenantOps.shutdown(old);
-        Tenant next = TenantOps.attach(sim, variant, remote, findings, spec, ++generations);
+        TenantOps.shutdown(old, ShutdownMode.FREEZE_AND_FLUSH);
+        Tenant next = TenantOps.spawn(sim, variant, remote, findings, spec, ++generations);
         current.set(next);
+        TenantOps.attach(next);
         return record("restart", null, next.brokenReason());
     }
 
@@ -137,6 +144,7 @@ public final class Pageserver {
     public String describeState() {
         Tenant t = current.peek();
         StringBuilder sb = new StringBuilder("tenant g").append(t.generation).append(' ').append(t.peekState());
+        if (!t.poisonedLocks().isEmpty()) sb.append(" (wedged: ").append(String.join(", ", t.poisonedLocks())).append(" poisoned)");
         for (Timeline tl : t.peekTimelines().values())
             sb.append(" | ").append(tl.id).append(':').append(tl.peekState()).append(' ').append(tl.remoteClient.describe());
         for (OffloadedTimeline o : t.peekOffloaded().values()) sb.append(" | ").append(o.id).append(":offloaded");

@@ -21,13 +21,18 @@ final class Runs {
 
     /** Runs {@code body(sim, ps)} (which spawns tasks) and returns the result and the pageserver. */
     static Object[] run(Variant v, WorldSpec w, long seed, BiConsumer<Sim, Pageserver> body) {
+        return run(v, w, seed, java.util.Set.of(), body);
+    }
+
+    /** @param oracles the oracles to check (OracleNames); empty = all */
+    static Object[] run(Variant v, WorldSpec w, long seed, java.util.Set<String> oracles, BiConsumer<Sim, Pageserver> body) {
         Pageserver[] ps = new Pageserver[1];
         RandomWalk rw = new RandomWalk();
         rw.beginExecution(seed);
         RunResult r = DetSim.run(sim -> {
             ps[0] = Pageserver.start(sim, v, w);
             body.accept(sim, ps[0]);
-            return ps[0].oracles(java.util.Set.of());
+            return ps[0].oracles(oracles);
         }, rw, seed, RunOptions.defaults().withTrace(Trace.Level.FULL));
         return new Object[] {r, ps[0]};
     }

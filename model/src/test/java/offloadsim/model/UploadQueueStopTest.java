@@ -39,7 +39,7 @@ class UploadQueueStopTest {
         rw.beginExecution(seed);
         RunResult r = DetSim.run(sim -> {
             RemoteStorage remote = new RemoteStorage(sim);
-            RemoteTimelineClient rc = new RemoteTimelineClient(sim, "t1", "main", remote, new Findings(sim));
+            RemoteTimelineClient rc = new RemoteTimelineClient(sim, "t1", "main", remote, new Findings(sim), 1, new TaskMgr(sim, "test"));
             rc.initFromIndexAtSetup(archived);
             sim.spawn("test", () -> body.run(sim, rc, remote, log));
             return Oracles.NONE;
@@ -58,7 +58,7 @@ class UploadQueueStopTest {
                 l.add(rc.shutdownIfArchived());
                 l.add(rc.isArchived()); // queue still usable; is_archived reads clean only
                 sim.failpoints().release(UPLOAD_FP);
-                l.add(rc.waitCompletion("test/wait"));
+                l.add(rc.waitCompletion("test/wait", RemoteTimelineClient.NO_TIMEOUT));
                 l.add(rc.isArchived());
                 l.add(rc.shutdownIfArchived()); // now both archived
                 l.add(rc.scheduleIndexUploadForTimelineArchivalState(false)); // NotInitialized after the arbiter
@@ -84,7 +84,7 @@ class UploadQueueStopTest {
                 l.add(rc.archivedAtStoppedQueue()); // not stopped yet
                 rc.scheduleIndexUploadForTimelineArchivalState(false); // upload in flight, paused below
                 List<Object> waiter = new ArrayList<>();
-                var w = sim.spawn("waiter", () -> waiter.add(rc.waitCompletion("test/wait")));
+                var w = sim.spawn("waiter", () -> waiter.add(rc.waitCompletion("test/wait", RemoteTimelineClient.NO_TIMEOUT)));
                 sim.failpoints().awaitPaused(UPLOAD_FP, "test/await-upload");
                 while (!rc.describe().contains("queued=1")) sim.yieldPoint("test/until-barrier-queued");
                 l.add(rc.describe());
@@ -98,7 +98,7 @@ class UploadQueueStopTest {
                 l.add(remote.download("t1").archived()); // ... but did reach remote storage
                 l.add(rc.scheduleIndexUploadForTimelineArchivalState(true));
                 l.add(rc.isArchived());
-                l.add(rc.waitCompletion("test/wait-after-stop"));
+                l.add(rc.waitCompletion("test/wait-after-stop", RemoteTimelineClient.NO_TIMEOUT));
             });
             String before = (String) log.get(1);
             assertNull(log.get(0));

@@ -31,7 +31,7 @@ class UploadQueueTest {
         rw.beginExecution(1);
         RunResult r = DetSim.run(sim -> {
             RemoteStorage remote = new RemoteStorage(sim);
-            RemoteTimelineClient rc = new RemoteTimelineClient(sim, "t1", "main", remote, new Findings(sim));
+            RemoteTimelineClient rc = new RemoteTimelineClient(sim, "t1", "main", remote, new Findings(sim), 1, new TaskMgr(sim, "test"));
             rc.initFromIndexAtSetup(archived);
             sim.spawn("test", () -> body.run(rc, remote, log));
             return Oracles.NONE;
@@ -45,7 +45,7 @@ class UploadQueueTest {
         List<Object> log = drive(true, (rc, remote, l) -> {
             l.add(rc.scheduleIndexUploadForTimelineArchivalState(false)); // must wait: clean still archived
             l.add(rc.isArchived()); // reads clean only
-            l.add(rc.waitCompletion("test/wait"));
+            l.add(rc.waitCompletion("test/wait", RemoteTimelineClient.NO_TIMEOUT));
             l.add(rc.isArchived());
             l.add(remote.download("t1").archived());
             l.add(rc.scheduleIndexUploadForTimelineArchivalState(false)); // no change, nothing to wait for
@@ -71,7 +71,7 @@ class UploadQueueTest {
             l.add(rc.scheduleIndexUploadForTimelineArchivalState(false));
             l.add(rc.isArchived());
             l.add(rc.archivedAtStoppedQueue());
-            l.add(rc.waitCompletion("test/wait"));
+            l.add(rc.waitCompletion("test/wait", RemoteTimelineClient.NO_TIMEOUT));
             l.add(rc.shutdownIfArchived()); // retried offload: NotInitialized, which offload tolerates
         });
         List<Object> expected = new ArrayList<>();
@@ -105,7 +105,7 @@ class UploadQueueTest {
             l.add(rc.noPendingWork());
             rc.scheduleIndexUploadForTimelineArchivalState(false);
             l.add(rc.noPendingWork());
-            rc.waitCompletion("test/wait");
+            rc.waitCompletion("test/wait", RemoteTimelineClient.NO_TIMEOUT);
             l.add(rc.noPendingWork());
         });
         assertEquals(List.of(true, false, true), log);

@@ -1,6 +1,7 @@
 package offloadsim.model.remote;
 
 import offloadsim.model.Findings;
+import offloadsim.model.TaskMgr;
 import offloadsim.sim.api.FailpointException;
 import offloadsim.sim.api.Sim;
 import offloadsim.sim.api.SimLatch;
@@ -18,24 +19,33 @@ public final class RemoteTimelineClient {
     /** wait_completion's answer. */
     public enum WaitResult { OK, NOT_INITIALIZED, STOPPED, TIMEOUT }
 
-    private static final long WAIT_COMPLETION_TIMEOUT_NANOS = 10_000_000_000L;
+    /** persist_index_part_with_deleted_flag's answer (PersistIndexPartWithDeletedFlagError plus Ok). */
+    public enum PersistDeleted { OK, ALREADY_DELETED, ALREADY_IN_PROGRESS, NOT_STOPPED, CANCELLED }
+
+    /** No timeout: wait_completion as timeline creation awaits it. */
+    public static final long NO_TIMEOUT = -1;
 
     private final Sim sim;
     private final String timelineId;
     private final String ancestorId;
     private final RemoteStorage remote;
     private final Findings findings;
+    /** The generation this client writes under (the tenant instance's). */
+    private final int generation;
+    private final TaskMgr taskMgr;
     private final SimMutex lq;
     private final UploadQueue q = new UploadQueue();
     /** Set once shutdown_if_archived let offload through: no archival change may be scheduled after (I3). */
     private boolean arbiterDecided;
 
-    public RemoteTimelineClient(Sim sim, String timelineId, String ancestorId, RemoteStorage remote, Findings findings) {
+    public RemoteTimelineClient(Sim sim, String timelineId, String ancestorId, RemoteStorage remote, Findings findings, int generation, TaskMgr taskMgr) {
         this.sim = sim;
         this.timelineId = timelineId;
         this.ancestorId = ancestorId;
         this.remote = remote;
         this.findings = findings;
+        this.generation = generation;
+        this.taskMgr = taskMgr;
         this.lq = sim.mutex("upload_queue " + timelineId, false);
     }
 
@@ -51,11 +61,28 @@ public final class RemoteTimelineClient {
         }
     }
 
+    // Rust: upload_queue.rs:166-245 initialize_empty_remote, initialize_with_current_remote_index_part @49756a0d01; upload_queue.rs:166-245 @6149ac8834
+    /** Both refuse ("already initialized") unless the queue is Uninitialized: a stopped queue is never resurrected. */
     private void initialize(boolean archived) {
+        if (q.kind != UploadQueue.Kind.UNINITIALIZED)
+            throw new IllegalStateException("upload queue of " + timelineId + " is already initialized (" + q.kind + ")");
         q.kind = UploadQueue.Kind.INITIALIZED;
         q.dirtyArchived = archived;
         q.cleanArchived = archived;
         q.shutdownReady = sim.latch("shutdown_ready " + timelineId);
+    }
+
+    // Rust: remote_timeline_client.rs:448-468 init_upload_queue_stopped_to_continue_deletion @49756a0d01; remote_timeline_client.rs:457-477 @6149ac8834
+    /** Attach found the index marked deleted: the queue starts Stopped(Deletable), its deleted_at already persisted. */
+    public void initUploadQueueStoppedToContinueDeletion(IndexPart index) {
+        try (var g = lq.lock()) {
+            if (q.kind != UploadQueue.Kind.UNINITIALIZED)
+                throw new IllegalStateException("upload queue of " + timelineId + " is already initialized (" + q.kind + ")");
+            q.kind = UploadQueue.Kind.STOPPED_DELETABLE;
+            q.dirtyArchived = index.archived();
+            q.cleanArchived = index.archived();
+            q.deletedAt = UploadQueue.DeletedFlag.SUCCESSFUL;
+        }
     }
 
     // Rust: remote_timeline_client.rs is_archived — reads the persisted (clean) flag; None unless usable
@@ -100,8 +127,12 @@ public final class RemoteTimelineClient {
         }
     }
 
-    // Rust: remote_timeline_client.rs wait_completion — a barrier behind the queued ops, awaited (10 s timeout at the caller)
-    public WaitResult waitCompletion(String label) {
+    // Rust: remote_timeline_client.rs:1307-1317 wait_completion @49756a0d01; remote_timeline_client.rs:1365-1375 @6149ac8834
+    /**
+     * A barrier behind the queued ops, awaited. Only apply_timeline_archival_config bounds the wait (10 s,
+     * tenant.rs:2236); timeline creation passes {@link #NO_TIMEOUT}.
+     */
+    public WaitResult waitCompletion(String label, long timeoutNanos) {
         UploadQueue.Barrier b;
         try (var g = lq.lock()) {
             if (!q.usable()) return WaitResult.NOT_INITIALIZED;
@@ -109,7 +140,8 @@ public final class RemoteTimelineClient {
             q.queued.add(b);
             launchQueuedTasks();
         }
-        if (!b.done.await(WAIT_COMPLETION_TIMEOUT_NANOS, label)) return WaitResult.TIMEOUT;
+        if (timeoutNanos == NO_TIMEOUT) b.done.await(label);
+        else if (!b.done.await(timeoutNanos, label)) return WaitResult.TIMEOUT;
         return b.dropped ? WaitResult.STOPPED : WaitResult.OK;
     }
 
@@ -182,6 +214,47 @@ public final class RemoteTimelineClient {
         }
     }
 
+    // Rust: remote_timeline_client.rs:1418-1496 persist_index_part_with_deleted_flag @49756a0d01; remote_timeline_client.rs:1476-1554 @6149ac8834
+    /** Uploads the dirty index with deleted_at set; only on a stopped queue (the caller stopped it and joined its uploads). */
+    public PersistDeleted persistIndexPartWithDeletedFlag(offloadsim.sim.api.CancellationToken cancel) {
+        boolean archived;
+        try (var g = lq.lock()) {
+            if (q.kind != UploadQueue.Kind.STOPPED_DELETABLE) return PersistDeleted.NOT_STOPPED;
+            switch (q.deletedAt) {
+                case IN_PROGRESS -> { return PersistDeleted.ALREADY_IN_PROGRESS; }
+                case SUCCESSFUL -> { return PersistDeleted.ALREADY_DELETED; }
+                case NOT_RUNNING -> { }
+            }
+            q.deletedAt = UploadQueue.DeletedFlag.IN_PROGRESS;
+            archived = q.dirtyArchived;
+        }
+        sim.yieldPoint("persist_index_part_with_deleted_flag/upload");
+        if (cancel.isCancelled()) {
+            try (var g = lq.lock()) {
+                q.deletedAt = UploadQueue.DeletedFlag.NOT_RUNNING;
+            }
+            return PersistDeleted.CANCELLED;
+        }
+        remote.upload(new IndexPart(timelineId, ancestorId, archived, true), generation);
+        try (var g = lq.lock()) {
+            q.deletedAt = UploadQueue.DeletedFlag.SUCCESSFUL;
+        }
+        sim.event("queue", timelineId + " index uploaded with deleted_at (g" + generation + ")");
+        return PersistDeleted.OK;
+    }
+
+    // Rust: remote_timeline_client.rs:1637-1798 delete_all @49756a0d01; remote_timeline_client.rs:1695-1856 @6149ac8834
+    /** Deletes every object under the timeline's prefix; refuses unless deleted_at was persisted first. Returns null or the error. */
+    public String deleteAll() {
+        try (var g = lq.lock()) {
+            if (q.kind != UploadQueue.Kind.STOPPED_DELETABLE) return "Other(upload queue is not stopped)";
+            if (q.deletedAt != UploadQueue.DeletedFlag.SUCCESSFUL) return "Other(deleted_at is not set)";
+        }
+        sim.yieldPoint("RemoteTimelineClient::delete_all");
+        remote.deleteAll(timelineId);
+        return null;
+    }
+
     /** Rust: remote_timeline_client.rs archived_at_stopped_queue — null unless Stopped(Deletable). */
     public Boolean archivedAtStoppedQueue() {
         try (var g = lq.lock()) {
@@ -197,7 +270,7 @@ public final class RemoteTimelineClient {
             if (front instanceof UploadQueue.UploadIndex up) {
                 q.queued.poll();
                 q.inProgress++;
-                sim.spawn("upload " + timelineId, () -> performUploadTask(up.archived()));
+                taskMgr.spawn(TaskMgr.Kind.REMOTE_UPLOAD_TASK, timelineId, "upload " + timelineId, cancel -> performUploadTask(up.archived(), cancel));
             } else if (front instanceof UploadQueue.Barrier b) {
                 q.queued.poll();
                 b.done.open();
@@ -208,9 +281,15 @@ public final class RemoteTimelineClient {
         }
     }
 
-    // Rust: remote_timeline_client.rs perform_upload_task — retried until it succeeds, completion under L_Q
-    private void performUploadTask(boolean archived) {
+    // Rust: remote_timeline_client.rs:1927-2262 perform_upload_task @49756a0d01; remote_timeline_client.rs:1985-2320 @6149ac8834
+    /** Retried until it succeeds or its task's shutdown token is cancelled (then it stops the queue); completion under L_Q. */
+    private void performUploadTask(boolean archived, offloadsim.sim.api.CancellationToken cancel) {
         while (true) {
+            if (cancel.isCancelled()) {
+                sim.event("queue", timelineId + " upload task cancelled by shutdown request");
+                stop();
+                return;
+            }
             sim.yieldPoint("perform_upload_task/upload index_part");
             try {
                 sim.failpoint("remote-upload-index");
@@ -219,7 +298,7 @@ public final class RemoteTimelineClient {
                 sim.sleep(1_000_000_000L, "perform_upload_task/backoff");
             }
         }
-        remote.upload(new IndexPart(timelineId, ancestorId, archived, false));
+        remote.upload(new IndexPart(timelineId, ancestorId, archived, false), generation);
         try (var g = lq.lock()) {
             q.inProgress--;
             if (q.kind == UploadQueue.Kind.INITIALIZED) {

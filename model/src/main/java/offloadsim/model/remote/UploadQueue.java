@@ -28,7 +28,11 @@ final class UploadQueue {
 
     record Shutdown() implements Op {}
 
+    /** UploadQueueStoppedDeletable::deleted_at (SetDeletedFlagProgress). */
+    enum DeletedFlag { NOT_RUNNING, IN_PROGRESS, SUCCESSFUL }
+
     Kind kind = Kind.UNINITIALIZED;
+    DeletedFlag deletedAt = DeletedFlag.NOT_RUNNING;
     boolean dirtyArchived;
     boolean cleanArchived;
     boolean shuttingDown;

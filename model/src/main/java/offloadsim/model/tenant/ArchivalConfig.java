@@ -6,10 +6,14 @@ import offloadsim.model.timeline.OffloadedTimeline;
 import offloadsim.model.timeline.Timeline;
 import offloadsim.model.timeline.TimelineState;
 import offloadsim.sim.api.Panic;
+import offloadsim.sim.api.SimGate;
 
 /** tenant.rs Tenant::apply_timeline_archival_config and unoffload_timeline. */
 final class ArchivalConfig {
     private ArchivalConfig() {}
+
+    /** apply_timeline_archival_config's MAX_WAIT for the index upload (the only bounded wait_completion). */
+    private static final long WAIT_COMPLETION_TIMEOUT_NANOS = 10_000_000_000L;
 
     // Rust: tenant.rs Tenant::apply_timeline_archival_config; returns null or the error name
     static String apply(Tenant tenant, String id, boolean archive) {
@@ -52,7 +56,7 @@ final class ArchivalConfig {
         Boolean needWait = timeline.remoteClient.scheduleIndexUploadForTimelineArchivalState(archive);
         if (needWait == null) return timeline.cancel.isCancelled() ? "Cancelled" : "Other(upload queue not initialized)";
         if (needWait) {
-            RemoteTimelineClient.WaitResult w = timeline.remoteClient.waitCompletion("apply_timeline_archival_config/wait_completion");
+            RemoteTimelineClient.WaitResult w = timeline.remoteClient.waitCompletion("apply_timeline_archival_config/wait_completion", WAIT_COMPLETION_TIMEOUT_NANOS);
             switch (w) {
                 case TIMEOUT -> { return "Timeout"; }
                 case STOPPED -> { return "Cancelled"; }
@@ -63,20 +67,35 @@ final class ArchivalConfig {
         return null;
     }
 
-    // Rust: tenant.rs Tenant::unoffload_timeline; returns the loaded Timeline or an error name
+    // Rust: tenant.rs:2034-2160 unoffload_timeline @49756a0d01; tenant.rs:2035-2161 @6149ac8834
+    // Rust: tenant.rs:5175-5208 create_timeline_create_guard @49756a0d01; tenant.rs:5184-5217 @6149ac8834
+    /**
+     * Returns the loaded Timeline or an error name. The create guard enters the tenant gate before its
+     * L_T/L_O/L_C section (Cancelled if the gate is closed) and holds it until the call returns,
+     * activation included; a manifest upload error is Other, as From&lt;TenantManifestError&gt; maps it.
+     */
     static Object unoffloadTimeline(Tenant tenant, String id) {
         var sim = tenant.sim;
         TenantState ts = tenant.state.get();
         if (ts == TenantState.STOPPING) return "Cancelled";
         if (ts != TenantState.ACTIVE) throw new Panic("Timeline expected to be active (tenant is " + ts + ")");
-        try (var gt = tenant.lt.lock(); var go = tenant.lo.lock(); var gc = tenant.lc.lock()) {
-            if (tenant.timelines.containsKey(id)) return "Other(Timeline already exists)";
-            if (tenant.creating.contains(id)) return "AlreadyInProgress";
-            tenant.creating.add(id);
+        SimGate.Guard gate = tenant.gate.enter();
+        if (gate == null) return "Cancelled";
+        try (gate) {
+            try (var gt = tenant.lt.lock(); var go = tenant.lo.lock(); var gc = tenant.lc.lock()) {
+                if (tenant.timelines.containsKey(id)) return "Other(Timeline already exists)";
+                if (tenant.creating.contains(id)) return "AlreadyInProgress";
+                tenant.creating.add(id);
+            }
+            return unoffloadHoldingCreateGuard(tenant, id);
         }
+    }
+
+    private static Object unoffloadHoldingCreateGuard(Tenant tenant, String id) {
+        var sim = tenant.sim;
         try {
             sim.yieldPoint("unoffload_timeline/load_timeline_metadata");
-            IndexPart index = tenant.remote.download(id);
+            IndexPart index = tenant.remote.download(id, tenant.generation);
             if (index == null || index.deleted()) return "NotFound";
             sim.yieldPoint("load_remote_timeline/create timeline directory");
             Timeline ancestor = null;
@@ -89,7 +108,7 @@ final class ArchivalConfig {
             Timeline t = tenant.newTimeline(id, ancestor, index.ancestorId(), index.archived(), false);
             sim.yieldPoint("timeline_init_and_sync/load_layer_map");
             try (var gt = tenant.lt.lock()) {
-                if (tenant.timelines.putIfAbsent(id, t) != null) throw new Panic("unreachable: timeline " + id + " already exists in the tenant map");
+                if (tenant.timelines.putIfAbsent(id, t) != null) throw tenant.panicHolding("unreachable: timeline " + id + " already exists in the tenant map", tenant.lt);
             }
             sim.preemptionPoint("unoffload_timeline/remove from timelines_offloaded");
             try (var gt = tenant.lt.lock(); var go = tenant.lo.lock()) {
@@ -98,7 +117,7 @@ final class ArchivalConfig {
             }
             sim.event("unoffload", id + " loaded into timelines");
             String err = tenant.storeTenantManifest();
-            if (err != null) return err;
+            if (err != null) return "Cancelled".equals(err) ? "Cancelled" : "Other(" + err + ")";
             sim.preemptionPoint("unoffload_timeline/activate");
             t.activate();
             return t;

@@ -1,6 +1,7 @@
 package offloadsim.model.tenant;
 
 import offloadsim.model.timeline.OffloadedTimeline;
+import offloadsim.model.timeline.ShutdownMode;
 import offloadsim.model.timeline.Timeline;
 import offloadsim.model.timeline.TimelineState;
 import offloadsim.sim.api.Panic;
@@ -19,8 +20,17 @@ public final class OffloadSteps {
 
     /** Rust: offload.rs offload_timeline, from timeline.shutdown(Reload) to store_tenant_manifest. */
     public static String finish(Tenant tenant, Timeline timeline, Prepared p) {
+        try {
+            return finishHoldingGuard(tenant, timeline, p);
+        } catch (Panic e) {
+            p.guard().release(); // the owned DeletionGuard (a tokio guard) is dropped while the panic unwinds
+            throw e;
+        }
+    }
+
+    private static String finishHoldingGuard(Tenant tenant, Timeline timeline, Prepared p) {
         var sim = tenant.sim;
-        timeline.shutdown();
+        timeline.shutdown(ShutdownMode.RELOAD);
         deleteLocalTimelineDirectory(tenant, timeline);
         removeTimelineFromTenant(tenant, timeline);
         sim.preemptionPoint("offload_timeline/before timelines_offloaded");
@@ -31,8 +41,8 @@ public final class OffloadSteps {
                 return "Cancelled"; // #10150: do not race Tenant::shutdown's defusing
             }
             Boolean archived = timeline.remoteClient.archivedAtStoppedQueue();
-            if (archived == null) throw new Panic("we checked above that timeline was ready (upload queue of " + timeline.id + " is not stopped)");
-            if (!archived) throw new Panic("must be called on an archived timeline (" + timeline.id + ")");
+            if (archived == null) throw tenant.panicHolding("we checked above that timeline was ready (upload queue of " + timeline.id + " is not stopped)", tenant.lo);
+            if (!archived) throw tenant.panicHolding("must be called on an archived timeline (" + timeline.id + ")", tenant.lo);
             var idx = tenant.remote.peek().indices().get(timeline.id);
             if (idx == null || !idx.archived())
                 tenant.findings.onlyArchivedOffloaded(timeline.id, "offloaded while its remote index says unarchived");
@@ -58,9 +68,9 @@ public final class OffloadSteps {
     static void removeTimelineFromTenant(Tenant tenant, Timeline timeline) {
         try (var g = tenant.lt.lock()) {
             for (Timeline c : tenant.timelines.values())
-                if (timeline.id.equals(c.ancestorId)) throw new Panic("Timeline grew children while we removed layer files (offload of " + timeline.id + ", child " + c.id + ")");
+                if (timeline.id.equals(c.ancestorId)) throw tenant.panicHolding("Timeline grew children while we removed layer files (offload of " + timeline.id + ", child " + c.id + ")", tenant.lt);
             if (tenant.timelines.remove(timeline.id) == null)
-                throw new Panic("timeline " + timeline.id + " that we were deleting was concurrently removed from 'timelines' map");
+                throw tenant.panicHolding("timeline " + timeline.id + " that we were deleting was concurrently removed from 'timelines' map", tenant.lt);
         }
     }
 

@@ -1,6 +1,7 @@
 package offloadsim.model.timeline;
 
 import offloadsim.model.Findings;
+import offloadsim.model.TaskMgr;
 import offloadsim.model.remote.RemoteTimelineClient;
 import offloadsim.sim.api.CancellationToken;
 import offloadsim.sim.api.Sim;
@@ -22,9 +23,10 @@ public final class Timeline {
     public final SimMutex compactionLock;
     public final SimMutex gcLock;
     private final SimVar<TimelineState> state;
+    private final TaskMgr taskMgr;
 
     public Timeline(Sim sim, Findings findings, String id, Timeline ancestor, String ancestorId, RemoteTimelineClient rc,
-                    DeletionGuard guard, CancellationToken tenantCancel) {
+                    DeletionGuard guard, CancellationToken tenantCancel, TaskMgr taskMgr, TimelineState initial) {
         this.sim = sim;
         this.findings = findings;
         this.id = id;
@@ -35,7 +37,8 @@ public final class Timeline {
         this.cancel = tenantCancel.child("timeline " + id);
         this.compactionLock = sim.mutex("compaction_lock " + id, true);
         this.gcLock = sim.mutex("gc_lock " + id, true);
-        this.state = sim.var("timeline_state " + id, TimelineState.LOADING);
+        this.state = sim.var("timeline_state " + id, initial);
+        this.taskMgr = taskMgr;
     }
 
     public TimelineState currentState() {
@@ -88,11 +91,27 @@ public final class Timeline {
         if (s != TimelineState.BROKEN && s != TimelineState.STOPPING) setState(TimelineState.ACTIVE);
     }
 
-    // Rust: timeline.rs Timeline::shutdown — upload queue shutdown (awaits the drain), cancel, task shutdown
-    public void shutdown() {
-        remoteClient.shutdown();
+    // Rust: timeline.rs:1743-1864 shutdown @49756a0d01; timeline.rs:1743-1864 @6149ac8834
+    /**
+     * FreezeAndFlush and Reload first drain the upload queue (remote_client.shutdown()); every mode then
+     * cancels, stops the queue (Hard: at once, dropping queued ops and failing barriers), cancels and joins
+     * the timeline's upload tasks and then its other tasks (task_mgr::shutdown_tasks, as of when each scans).
+     */
+    public void shutdown(ShutdownMode mode) {
+        if (mode.drains()) remoteClient.shutdown();
         cancel.cancel();
-        sim.yieldPoint("Timeline::shutdown/shutdown_tasks");
+        remoteClient.stop();
+        taskMgr.shutdownTasks(TaskMgr.Kind.REMOTE_UPLOAD_TASK, id, "Timeline::shutdown/shutdown_tasks(RemoteUploadTask)");
+        taskMgr.shutdownTasks(null, id, "Timeline::shutdown/shutdown_tasks");
+        sim.yieldPoint("Timeline::shutdown/gate close");
+    }
+
+    // Rust: timeline.rs:1886-1898 set_broken @49756a0d01; timeline.rs:1886-1898 @6149ac8834
+    /** set_state(Broken), then the cancellation the Rust fires so no task has to watch for Broken. */
+    public void setBroken(String reason) {
+        sim.event("state", "timeline " + id + " set_broken: " + reason);
+        setState(TimelineState.BROKEN);
+        cancel.cancel();
     }
 
     @Override

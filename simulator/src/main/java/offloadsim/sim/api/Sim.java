@@ -39,6 +39,11 @@ public interface Sim {
     /** A tokio::sync::Notify-like wake-up: a notification with nobody waiting is kept as one permit. */
     SimNotify notify(String name);
 
+    /** A tenant or timeline gate (utils::sync::gate::Gate); see {@link SimGate}. */
+    default SimGate gate(String name) {
+        return new SimGate(this, name);
+    }
+
     /** A shared cell read and written outside any mutex; its accesses are visible to the scheduler. */
     <T> SimVar<T> var(String name, T initial);
 

@@ -12,6 +12,7 @@ final class DetMutex implements SimMutex {
     private final int object;
     private final ArrayDeque<DetTask> waiters = new ArrayDeque<>();
     private DetTask owner;
+    private boolean poisoned;
 
     DetMutex(DetSim sim, String name, boolean async, int object) {
         this.sim = sim;
@@ -30,12 +31,17 @@ final class DetMutex implements SimMutex {
         DetTask me = sim.requireTask("lock " + name);
         sim.footprint().write(object);
         if (owner == me) throw new Panic("task " + me.name + " locks " + name + " it already holds (self-deadlock)");
+        if (poisoned) throw SimMutex.poisonError(name);
         if (owner == null) {
             take(me);
         } else {
             waiters.add(me);
             sim.block("mutex " + name + " (held by " + owner.name + ")", object, "lock " + name, -1);
             // unlock() handed the mutex over to us
+            if (poisoned) {
+                release();
+                throw SimMutex.poisonError(name);
+            }
         }
         return new DetGuard();
     }
@@ -45,6 +51,7 @@ final class DetMutex implements SimMutex {
         DetTask me = sim.requireTask("try_lock " + name);
         sim.footprint().write(object);
         if (owner != null) return null;
+        if (poisoned) throw SimMutex.poisonError(name);
         take(me);
         return new DetGuard();
     }
@@ -74,6 +81,18 @@ final class DetMutex implements SimMutex {
     public String owner() {
         sim.footprint().read(object);
         return owner == null ? null : owner.name;
+    }
+
+    @Override
+    public void poison() {
+        if (async) return;
+        sim.footprint().write(object);
+        poisoned = true;
+    }
+
+    @Override
+    public boolean isPoisoned() {
+        return poisoned;
     }
 
     @Override

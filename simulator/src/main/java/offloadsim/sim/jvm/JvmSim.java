@@ -130,16 +130,19 @@ public final class JvmSim implements Sim {
 
     @Override
     public SimMutex mutex(String name, boolean async) {
-        return new JvmMutex(name);
+        return new JvmMutex(name, async);
     }
 
     private static final class JvmMutex implements SimMutex {
         final String name;
         final ReentrantLock lock = new ReentrantLock(true);
+        final boolean async;
         volatile String owner;
+        volatile boolean poisoned;
 
-        JvmMutex(String name) {
+        JvmMutex(String name, boolean async) {
             this.name = name;
+            this.async = async;
         }
 
         @Override
@@ -150,12 +153,31 @@ public final class JvmSim implements Sim {
         @Override
         public Guard lock() {
             lock.lock();
+            if (poisoned) {
+                lock.unlock();
+                throw SimMutex.poisonError(name);
+            }
             return guard();
         }
 
         @Override
         public Guard tryLock() {
-            return lock.tryLock() ? guard() : null;
+            if (!lock.tryLock()) return null;
+            if (poisoned) {
+                lock.unlock();
+                throw SimMutex.poisonError(name);
+            }
+            return guard();
+        }
+
+        @Override
+        public void poison() {
+            if (!async) poisoned = true;
+        }
+
+        @Override
+        public boolean isPoisoned() {
+            return poisoned;
         }
 
         private Guard guard() {
