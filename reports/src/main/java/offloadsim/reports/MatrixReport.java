@@ -28,10 +28,15 @@ public final class MatrixReport {
     private final JsonNode agreement;
 
     public MatrixReport(Matrix.Plan plan, List<CellResult> cells, Path crossChecks) {
+        this(plan, cells, readAgreement(crossChecks));
+    }
+
+    /** @param agreement the cross-check results (offload-sim/cross-checks/1, with a "source" line), or null to leave them out */
+    public MatrixReport(Matrix.Plan plan, List<CellResult> cells, JsonNode agreement) {
         this.plan = plan;
         this.cells = cells;
         for (CellResult c : cells) if (c.foundBug()) showcases.put(key(c), showcase(c));
-        this.agreement = readAgreement(crossChecks);
+        this.agreement = agreement;
     }
 
     private static String key(CellResult c) {
@@ -94,6 +99,7 @@ public final class MatrixReport {
             }
             sb.append('\n');
         }
+        sb.append(agreementMarkdown());
         Showcase main = showcases.get("unarchive-during-compaction-pinned/pre-10305");
         if (main == null && !showcases.isEmpty()) main = showcases.values().iterator().next();
         if (main != null) {
@@ -151,8 +157,8 @@ public final class MatrixReport {
         }
         sb.append("</table>\n");
         sb.append("<h2>Agreement of the cross-checks</h2>");
-        if (agreement == null) sb.append("<p class=\"small\">not run (no cross-check results file; run <code>mvn -B verify</code> to produce <code>scenarios/target/cross-checks.json</code>)</p>\n");
-        else sb.append(agreementTable());
+        if (agreement == null) sb.append("<p class=\"small\">left out (--no-cross-checks); <code>mvn -B verify</code> writes <code>scenarios/target/cross-checks.json</code>, which the matrix shows</p>\n");
+        else sb.append(agreementSource()).append(agreementTable());
         sb.append("<h2>Failing interleavings</h2><p class=\"small\">Each bug cell's first failing run, shrunk (fewest steps and preemptions that still fail the same oracle) and replayed. One lane per task; boxes are runs of consecutive steps labelled with the Rust function/await point; blue boxes change state; the red box is where the oracle fired. Hover a box for every step and event.</p>\n");
         boolean first = true;
         for (Showcase sc : orderedShowcases()) {
@@ -168,6 +174,27 @@ public final class MatrixReport {
         if (main != null) out.add(main);
         for (Showcase s : showcases.values()) if (s != main) out.add(s);
         return out;
+    }
+
+    private String agreementSource() {
+        String source = agreement.path("source").asText("");
+        if (source.isEmpty()) source = "results of " + agreement.path("generatedAt").asText("an unknown date") + (agreement.hasNonNull("commit") ? ", commit " + agreement.get("commit").asText() : "");
+        return "<p class=\"small\">Compaction vs unarchive(t1) in the world of unarchive-during-compaction, checked by four engines on the same model: the simulator, Lincheck (model checking against a sequential specification in which an offload in flight may answer NotFound), jcstress (hardware threads) and Fray (controlled real threads). Source: "
+                + esc(source) + ".</p>";
+    }
+
+    /** The agreement table for the Markdown report: one line per row, each engine's verdict. */
+    private String agreementMarkdown() {
+        StringBuilder sb = new StringBuilder("\n## Cross-checks (unarchive-during-compaction)\n\n");
+        if (agreement == null) return sb.append("Left out (`--no-cross-checks`).\n").toString();
+        sb.append("| variant | subject | simulator | lincheck | jcstress | fray | agree |\n|---|---|---|---|---|---|---|\n");
+        for (JsonNode r : agreement.path("rows")) {
+            sb.append("| ").append(r.path("variant").asText()).append(" | ").append(r.path("subject").asText()).append(" |");
+            for (String e : new String[] {"simulator", "lincheck", "jcstress", "fray"}) sb.append(' ').append(r.path(e).path("verdict").asText("not run")).append(" |");
+            JsonNode a = r.path("agree");
+            sb.append(' ').append(a.isBoolean() ? (a.asBoolean() ? "yes" : "**no**") : "-").append(" |\n");
+        }
+        return sb.append("\nSource: ").append(agreement.path("source").asText(agreement.path("generatedAt").asText("unknown"))).append(".\n").toString();
     }
 
     private String agreementTable() {
@@ -188,6 +215,7 @@ public final class MatrixReport {
 
     /** A cross-check cell: its verdict in bold, then its figures and the first part of its detail. */
     private static String agreementCell(JsonNode v) {
+        if (v.isNull() || v.isMissingNode()) return "<span class=\"small\">not run in that build</span>";
         if (v.isValueNode()) return esc(v.asText());
         if (!v.has("verdict")) return "<span class=\"small\">" + esc(clip(v.toString(), 200)) + "</span>";
         StringBuilder sb = new StringBuilder("<b>").append(esc(v.get("verdict").asText())).append("</b><div class=\"small\">");

@@ -3,9 +3,13 @@ package offloadsim.reports.cli;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import offloadsim.model.Variant;
+import offloadsim.reports.bench.FrayBench;
 import offloadsim.reports.bench.JcstressBench;
 import offloadsim.reports.bench.LincheckBench;
 import offloadsim.scenarios.Scenario;
@@ -20,11 +24,12 @@ import picocli.CommandLine.Spec;
 /**
  * Side-by-side measurements in one run on one machine: schedules and wall time to the first #10220 bug
  * per strategy (median and p10–p90 over many seeds), executions/second and time to a complete search on the
- * fixed variant, then Lincheck's
+ * fixed variant, then Fray's executions and wall time to the bug per strategy and executions/second on the fix (in a
+ * second JVM on Fray's JDK, when {@code -Pfray} has built it), then Lincheck's
  * time to report the bug (and to pass the fix) and jcstress's sample counts in a fixed time, measured here
  * rather than read from the last suite run. The simulator goes first: Lincheck instruments classes in this JVM.
  */
-@Command(name = "bench", description = "Measure strategies, Lincheck and jcstress side by side on unarchive-during-compaction; prints a Markdown table.")
+@Command(name = "bench", description = "Measure strategies, Fray, Lincheck and jcstress side by side on unarchive-during-compaction; prints a Markdown table.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -41,7 +46,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jcstress-seconds", defaultValue = "10", description = "jcstress sampling time per test: one fork, this many 1 s iterations (default ${DEFAULT-VALUE}; 0 skips jcstress)")
     int jcstressSeconds;
 
-    @Option(names = "--no-cross-checks", description = "Skip Lincheck and jcstress (simulator rows only, a few seconds)")
+    @Option(names = "--fray-runs", defaultValue = "20", description = "Fray launches per strategy (POS, random, SURW) on pre-10305, each to its first failure (default ${DEFAULT-VALUE}; 0 skips Fray)")
+    int frayRuns;
+
+    @Option(names = "--fray-fix-executions", defaultValue = "2000", description = "Fray executions per strategy on fix-10305 for the throughput rows (default ${DEFAULT-VALUE})")
+    int frayFixExecutions;
+
+    @Option(names = "--no-cross-checks", description = "Skip Fray, Lincheck and jcstress (simulator rows only, a few seconds)")
     boolean noCrossChecks;
 
     @Override
@@ -51,11 +62,14 @@ final class BenchCommand implements Callable<Integer> {
         Inputs.nonNegative(fixExecutions, "--fix-executions");
         Inputs.nonNegative(lincheckRuns, "--lincheck-runs");
         Inputs.nonNegative(jcstressSeconds, "--jcstress-seconds");
+        Inputs.nonNegative(frayRuns, "--fray-runs");
+        Inputs.nonNegative(frayFixExecutions, "--fray-fix-executions");
         PrintStream log = System.err; // progress, and jcstress's console output: stdout stays the Markdown table
         Scenario s = ScenarioCatalog.byName("unarchive-during-compaction");
         var w = spec.commandLine().getOut();
         w.println("| measurement (unarchive-during-compaction) | strategy | median | p10 – p90 | runs |");
         w.println("|---|---|---|---|---|");
+        Map<String, Long> ourMedianMicros = new LinkedHashMap<>();
         for (String name : StrategySpec.NAMES) {
             StrategySpec spec0 = StrategySpec.of(name, 3, -1, true);
             List<Long> schedules = new ArrayList<>();
@@ -71,6 +85,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             w.printf("| schedules to first bug, pre-10305 | %s | %s | %s | %d of %d found |%n", spec0.create().describe(), median(schedules), spread(schedules), schedules.size(), runs);
             w.printf("| wall time to first bug, pre-10305 (µs) | %s | %s | %s | |%n", name, median(micros), spread(micros));
+            if (!micros.isEmpty()) ourMedianMicros.put(name, medianOf(micros));
         }
         Exploration fix = Explorer.explore(s.program(Variant.FIX_10305), StrategySpec.random().create(), Explorer.Budget.seeds(1, fixExecutions), s.runOptions(), Explorer.Progress.NONE);
         w.printf("| executions/second, fix-10305 (%d runs, %d violations) | random | %.0f | | |%n", fix.executions(), fix.failures(), fix.executionsPerSecond());
@@ -86,13 +101,14 @@ final class BenchCommand implements Callable<Integer> {
                     last.failures(), last.strategyDescription(), median(millis), spread(millis));
         }
         w.flush();
+        if (!noCrossChecks && frayRuns > 0) frayRows(w, log, ourMedianMicros);
         if (!noCrossChecks && lincheckRuns > 0) {
             for (Variant v : List.of(Variant.PRE_10305, Variant.FIX_10305)) {
                 LincheckBench.Result r = LincheckBench.measure(v, lincheckRuns, log);
                 String what = v == Variant.PRE_10305 ? "time to report #10220, pre-10305 (s)" : "time to verdict, fix-10305 (s)";
                 String found = v == Variant.PRE_10305 ? r.reported() + " of " + r.millis().size() + " reported #10220"
-                        : (r.millis().size() - r.reported()) + " of " + r.millis().size() + " without #10220"
-                        + (r.notFoundOnly() > 0 ? " (" + r.notFoundOnly() + " stopped at the transient-NotFound history)" : "");
+                        : r.clean() + " of " + r.millis().size() + " clean, " + medianOf(r.invocations()) + " invocations completed (median; " + r.scenarios()
+                        + " scenarios each)" + (r.otherFailures() > 0 ? ", " + r.otherFailures() + " failed" : "");
                 w.printf("| %s | Lincheck, %s | %s | %s (min – max) | %s |%n", what, r.config(), seconds(medianOf(r.millis())), seconds(min(r.millis())) + " – " + seconds(max(r.millis())), found);
                 w.flush();
             }
@@ -108,6 +124,37 @@ final class BenchCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
+    }
+
+    /** Fray's rows, measured in a second JVM on Fray's JDK, right after ours and in the same units. */
+    private void frayRows(java.io.PrintWriter w, PrintStream log, Map<String, Long> ourMedianMicros) throws Exception {
+        Path home = Path.of(System.getProperty("offloadsim.home", "."));
+        String why = FrayBench.unavailableReason(home);
+        if (why != null) {
+            log.println("bench: " + why + "; Fray rows skipped");
+            return;
+        }
+        log.println("bench: Fray (second JVM on " + home.resolve("scenarios/target/fray/fray-java") + ") ...");
+        FrayBench.Result r = FrayBench.measure(home, frayRuns, frayFixExecutions, log);
+        if (r.unavailable() != null) {
+            log.println("bench: " + r.unavailable() + "; Fray rows skipped");
+            return;
+        }
+        log.printf("bench: Fray reports in %s%n", r.reportDir());
+        for (FrayBench.Finds f : r.pre()) {
+            long panics = f.forms().stream().filter("panic"::equals).count();
+            w.printf("| executions to first bug, pre-10305 | Fray 0.9.2 %s | %s | %s | %d of %d found%s |%n", f.strategy(), median(f.executions()), spread(f.executions()),
+                    f.executions().size(), f.launches(), panics > 0 ? " (" + panics + " as the panic)" : "");
+            w.printf("| wall time to first bug, pre-10305 (µs) | Fray %s | %s | %s | |%n", f.strategy(), median(f.micros()), spread(f.micros()));
+        }
+        for (FrayBench.Fix f : r.fix())
+            w.printf("| executions/second, fix-10305 (%d runs, %d violations%s) | Fray %s | %.0f | | %d timelines |%n", f.executions(), f.failures(),
+                    f.failure() == null ? "" : ": " + f.failure(), f.strategy(), f.perSecond(), f.timelines());
+        Long ours = ourMedianMicros.getOrDefault("random", ourMedianMicros.values().stream().findFirst().orElse(null));
+        for (FrayBench.Finds f : r.pre())
+            if (ours != null && ours > 0 && !f.micros().isEmpty())
+                w.printf("| median time to first bug, Fray %s ÷ ours (random) | ratio | %.0f× | | |%n", f.strategy(), medianOf(f.micros()) / (double) ours);
+        w.flush();
     }
 
     private static String seconds(long millis) {

@@ -1,5 +1,6 @@
 package offloadsim.reports.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,6 +11,7 @@ import offloadsim.reports.json.ExplorationJson;
 import offloadsim.scenarios.catalog.ScenarioCatalog;
 import offloadsim.scenarios.findings.Classifier;
 import offloadsim.scenarios.findings.Ledger;
+import offloadsim.reports.bench.CrossCheckResults;
 import offloadsim.reports.junit.JunitXml;
 import offloadsim.reports.term.ProgressBar;
 import offloadsim.scenarios.verdict.CellResult;
@@ -39,8 +41,11 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Report directory (default: target/offload-sim-report in the repository)")
     Path out;
 
-    @Option(names = "--cross-checks", description = "Cross-check results to show in the agreement table (default: scenarios/target/cross-checks.json)")
+    @Option(names = "--cross-checks", description = "Cross-check results to show in the agreement table (default: the suite's scenarios/target/cross-checks.json; without it, the cheap cross-checks run now, about 20 s)")
     Path crossChecks;
+
+    @Option(names = "--no-cross-checks", description = "Leave the cross-checks out of the report (no file read, nothing run)")
+    boolean noCrossChecks;
 
     @Mixin
     CiOutputOptions ci = new CiOutputOptions();
@@ -52,16 +57,20 @@ final class MatrixCommand implements Callable<Integer> {
     String failOn;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         var mode = LedgerCheck.FailOn.parse(failOn);
         Matrix.Plan plan = new Matrix.Plan(strategy.spec(), Inputs.nonNegative(firstSeed, "--first-seed"), Inputs.nonNegative(schedules, "--schedules"),
                 Inputs.nonNegative(completeness, "--completeness"));
         Path home = Path.of(System.getProperty("offloadsim.home", "."));
         Path dir = out != null ? out : home.resolve("target/offload-sim-report");
         Path cc = crossChecks != null ? crossChecks : home.resolve("scenarios/target/cross-checks.json");
+        JsonNode agreement = noCrossChecks ? null : CrossCheckResults.fromSuite(cc, home);
+        if (crossChecks != null && agreement == null && !noCrossChecks)
+            throw new IllegalArgumentException("--cross-checks " + crossChecks + ": not a cross-check results file (" + CrossCheckResults.FORMAT + ")");
         ProgressBar bar = new ProgressBar(System.err, "matrix", json);
         List<CellResult> cells = Matrix.runAll(plan, (i, n, c) -> bar.cell(i, n, c.scenario() + " " + c.variant().id()));
-        MatrixReport report = new MatrixReport(plan, cells, cc);
+        if (agreement == null && !noCrossChecks) agreement = CrossCheckResults.quick(cells, home, System.err);
+        MatrixReport report = new MatrixReport(plan, cells, agreement);
         AtomicFiles.write(dir.resolve("report.json"), report.json());
         AtomicFiles.write(dir.resolve("report.md"), report.markdown());
         AtomicFiles.write(dir.resolve("report.html"), report.html());
@@ -91,6 +100,7 @@ final class MatrixCommand implements Callable<Integer> {
             long mismatches = cells.stream().filter(c -> !c.matches()).count();
             w.println();
             w.println(mismatches == 0 ? "all " + cells.size() + " cells match their expected verdicts" : mismatches + " of " + cells.size() + " cells do not match their expected verdicts");
+            if (agreement != null) w.println("cross-checks: " + CrossCheckResults.summary(agreement));
             w.println("report: " + dir.toAbsolutePath().normalize().resolve("report.html"));
         }
         w.flush();
