@@ -11,7 +11,7 @@ import offloadsim.sim.api.Panic;
 final class ArchivalConfig {
     private ArchivalConfig() {}
 
-    // Rust: tenant.rs Tenant::apply_timeline_archival_config; returns null or the error name
+    // Rust: tenant.rs:2163-2251 Tenant::apply_timeline_archival_config @6149ac8834; tenant.rs:2162-2250 @49756a0d01 (returns null or the error name)
     static String apply(Tenant tenant, String id, boolean archive) {
         var sim = tenant.sim;
         Timeline timeline;
@@ -29,7 +29,7 @@ final class ArchivalConfig {
                         boolean archived;
                         if (a != null) archived = Boolean.TRUE.equals(a.remoteClient.isArchived());
                         else if (tenant.offloaded.containsKey(o.ancestorId)) archived = true;
-                        else return "NotFound"; // ancestor in neither map (a debug-build panic upstream)
+                        else throw ancestorInNeitherMap(o.ancestorId);
                         if (archived) return "HasArchivedParent";
                     }
                     unoffload = true;
@@ -63,12 +63,25 @@ final class ArchivalConfig {
         return null;
     }
 
-    // Rust: tenant.rs Tenant::unoffload_timeline; returns the loaded Timeline or an error name
+    /**
+     * check_ancestor_of_to_be_unarchived_is_not_archived, ancestor in neither map: Rust logs an error and
+     * panics under debug_assertions; only a release build answers NotFound. Neon's CI runs debug builds, so
+     * the model reports the panic (S6: an unarchive of a child while its parent is between the two maps).
+     */
+    // Rust: tenant.rs:1991-2017 check_ancestor_of_to_be_unarchived_is_not_archived @6149ac8834; tenant.rs:1990-2016 @49756a0d01
+    private static Panic ancestorInNeitherMap(String ancestorId) {
+        return new Panic("ancestor timeline " + ancestorId + " not found (debug build: panics under debug_assertions, as in Neon's CI; a release build answers NotFound)");
+    }
+
+    // Rust: tenant.rs:2035-2161 Tenant::unoffload_timeline @6149ac8834; tenant.rs:2034-2160 @49756a0d01 (returns the loaded Timeline or an error name)
     static Object unoffloadTimeline(Tenant tenant, String id) {
         var sim = tenant.sim;
+        // part 1's checks (L_T, L_O) are a separate critical section from the tenant-state read
+        sim.preemptionPoint("unoffload_timeline/current_state");
         TenantState ts = tenant.state.get();
         if (ts == TenantState.STOPPING) return "Cancelled";
         if (ts != TenantState.ACTIVE) throw new Panic("Timeline expected to be active (tenant is " + ts + ")");
+        sim.preemptionPoint("unoffload_timeline/create_timeline_create_guard");
         try (var gt = tenant.lt.lock(); var go = tenant.lo.lock(); var gc = tenant.lc.lock()) {
             if (tenant.timelines.containsKey(id)) return "Other(Timeline already exists)";
             if (tenant.creating.contains(id)) return "AlreadyInProgress";

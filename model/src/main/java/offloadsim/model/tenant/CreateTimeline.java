@@ -30,9 +30,10 @@ final class CreateTimeline {
                 tenant.creating.add(childId);
                 registered = true;
             }
+            // pausable_failpoint! awaits a spawn_blocking in testing builds (Neon's CI), configured or not
             sim.yieldPoint("start_creating_timeline/timeline-creation-after-uninit");
             sim.failpoint("timeline-creation-after-uninit");
-            sim.yieldPoint("prepare_new_timeline/create directory");
+            // prepare_new_timeline's create_timeline_files is a synchronous create_dir: no await (tenant.rs:5169-5177@6149ac8834)
             child = tenant.newTimeline(childId, parent, parentId, false, false);
             try (var gt = tenant.lt.lock()) {
                 // Rust: uninit.rs finish_creation — inserts without looking at the ancestor again

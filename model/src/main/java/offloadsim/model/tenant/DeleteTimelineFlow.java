@@ -47,7 +47,7 @@ final class DeleteTimelineFlow {
     private static void background(Tenant tenant, Prepared p) {
         String id = p.timeline() != null ? p.timeline().id : p.offloaded().id;
         var sim = sim(tenant);
-        if (p.timeline() != null) sim.yieldPoint("delete_local_timeline_directory");
+        if (p.timeline() != null) OffloadSteps.deleteLocalTimelineDirectory(tenant, p.timeline()); // takes compaction_lock, then gc_lock
         sim.yieldPoint("RemoteTimelineClient::delete_all");
         tenant.remote.deleteAll(id);
         sim.failpoint("in_progress_delete");

@@ -20,6 +20,9 @@ public final class OffloadSteps {
     /** Rust: offload.rs offload_timeline, from timeline.shutdown(Reload) to store_tenant_manifest. */
     public static String finish(Tenant tenant, Timeline timeline, Prepared p) {
         var sim = tenant.sim;
+        // Timeline::shutdown's walreceiver and last_record_lsn sections come before the upload queue's: the
+        // archival check (L_Q) and the queue shutdown (L_Q) are separate critical sections
+        sim.preemptionPoint("Timeline::shutdown/before remote_client.shutdown");
         timeline.shutdown();
         deleteLocalTimelineDirectory(tenant, timeline);
         removeTimelineFromTenant(tenant, timeline);
@@ -46,7 +49,7 @@ public final class OffloadSteps {
         return null;
     }
 
-    // Rust: delete.rs delete_local_timeline_directory
+    // Rust: delete.rs:63-112 delete_local_timeline_directory @6149ac8834; delete.rs:63-112 @49756a0d01
     static void deleteLocalTimelineDirectory(Tenant tenant, Timeline timeline) {
         try (var c = timeline.compactionLock.lock(); var g = timeline.gcLock.lock()) {
             tenant.sim.yieldPoint("delete_local_timeline_directory/remove_dir_all");
@@ -54,7 +57,7 @@ public final class OffloadSteps {
         }
     }
 
-    // Rust: offload.rs remove_timeline_from_tenant
+    // Rust: offload.rs:112-134 remove_timeline_from_tenant @6149ac8834; offload.rs:110-132 @49756a0d01
     static void removeTimelineFromTenant(Tenant tenant, Timeline timeline) {
         try (var g = tenant.lt.lock()) {
             for (Timeline c : tenant.timelines.values())

@@ -24,15 +24,16 @@ public class Fix10305 extends Pre10305 {
         return "the adopted fix of #10305 (6149ac8834): the upload-queue lock arbitrates offload vs unarchival";
     }
 
-    // Rust: offload.rs offload_timeline (6149ac8834)
+    // Rust: offload.rs:32-106 offload_timeline @6149ac8834
     @Override
-    public String offloadTimeline(Tenant tenant, Timeline timeline) {
-        Prepared p = OffloadSteps.prepare(tenant, timeline, false);
+    public String offloadTimeline(Tenant tenant, Timeline caller) {
+        Prepared p = OffloadSteps.prepare(tenant, caller, false);
         if (p.error() != null) return "Other(" + p.error() + ")";
         if (p.timeline() == null) {
             p.guard().release();
             return null;
         }
+        Timeline timeline = p.timeline(); // re-bound to the object prepare found in the map
         tenant.sim().preemptionPoint("offload_timeline/shutdown_if_archived");
         ShutdownIfArchived r = timeline.remoteClient.shutdownIfArchived();
         if (r == ShutdownIfArchived.NOT_ARCHIVED) {
@@ -45,7 +46,13 @@ public class Fix10305 extends Pre10305 {
         return OffloadSteps.finish(tenant, timeline, p);
     }
 
-    // Rust: tenant.rs Tenant::compaction_iteration (6149ac8834) — "we likely raced with unarchival"
+    // Rust: tenant.rs:3104 Tenant::compaction_iteration @6149ac8834 (pausable_failpoint!, which awaits in testing builds: failpoint_support.rs:15-37)
+    @Override
+    public boolean pausableFailpointBeforeAutoOffload() {
+        return true;
+    }
+
+    // Rust: tenant.rs:3105-3115 Tenant::compaction_iteration @6149ac8834 ("we likely raced with unarchival")
     @Override
     public boolean compactionIgnoresOffloadError(String error) {
         return "NotArchived".equals(error);

@@ -33,7 +33,7 @@ public final class ScenarioFile {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("name", "description", "world", "failpoints", "tasks", "oracles", "preemptive", "max-steps");
-    private static final Set<String> WORLD = Set.of("offloading", "compaction-steps", "timelines");
+    private static final Set<String> WORLD = Set.of("offloading", "compaction-steps", "compaction-uploads", "timelines");
     private static final Set<String> TIMELINE = Set.of("id", "ancestor", "archived", "offloaded");
     private static final Set<String> TASK = Set.of("name", "ops");
 
@@ -137,6 +137,7 @@ public final class ScenarioFile {
         onlyKnown(w, "world", WORLD);
         boolean offloading = !w.has("offloading") || bool(w.get("offloading"), "world.offloading");
         int steps = w.has("compaction-steps") ? nonNegativeInt(w.get("compaction-steps"), "world.compaction-steps") : 2;
+        int uploads = w.has("compaction-uploads") ? nonNegativeInt(w.get("compaction-uploads"), "world.compaction-uploads") : 0;
         JsonNode tl = required(w, "timelines", "world.timelines");
         if (!tl.isArray() || tl.isEmpty()) throw fail("world.timelines", "must be a non-empty list of {id, ancestor, archived, offloaded}");
         List<TimelineSpec> timelines = new ArrayList<>();
@@ -159,7 +160,7 @@ public final class ScenarioFile {
             if (a != null && !seen.contains(a)) throw fail("world.timelines[" + i + "].ancestor", "unknown timeline '" + a + "'");
             if (a != null && a.equals(timelines.get(i).id())) throw fail("world.timelines[" + i + "].ancestor", "a timeline cannot be its own ancestor");
         }
-        return new WorldSpec(timelines, offloading, steps);
+        return new WorldSpec(timelines, offloading, steps, uploads);
     }
 
     private Op op(JsonNode n, String at, Set<String> timelines, Set<String> failpoints) throws ScenarioFileException {
