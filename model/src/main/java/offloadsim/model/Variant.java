@@ -47,6 +47,16 @@ public abstract class Variant {
         return true;
     }
 
+    /**
+     * The compaction iteration's call site: whether {@code pausable_failpoint!("before-timeline-auto-offload")}
+     * exists there. In a testing build (Neon's CI) that macro always awaits a spawn_blocking, whether or not
+     * the failpoint is configured, so it is a yield point. The failpoint itself is checked on every design
+     * (a no-op unless a scenario configures it), so scenarios can pause there on any variant.
+     */
+    public boolean pausableFailpointBeforeAutoOffload() {
+        return false;
+    }
+
     /** The compaction iteration's call site, after offload failed: true to swallow the error and go on. */
     public boolean compactionIgnoresOffloadError(String error) {
         return false;

@@ -118,9 +118,8 @@ public final class RemoteTimelineClient {
             if (q.dirtyArchived != archived) {
                 if (arbiterDecided) findings.arbiter(timelineId, "archival change scheduled after shutdown_if_archived let offload through");
                 q.dirtyArchived = archived;
-                q.queued.add(new UploadQueue.UploadIndex(archived));
                 sim.event("queue", timelineId + " dirty.archived_at=" + (archived ? "Some" : "None") + ", index upload queued");
-                launchQueuedTasks();
+                scheduleIndexUploadLocked();
             }
             return q.cleanArchived != archived;
         }
@@ -132,9 +131,49 @@ public final class RemoteTimelineClient {
     public void scheduleIndexUpload() {
         try (var g = lq.lock()) {
             if (!q.usable()) return;
-            q.queued.add(new UploadQueue.UploadIndex(q.dirtyArchived));
-            launchQueuedTasks();
+            scheduleIndexUploadLocked();
         }
+    }
+
+    /**
+     * Compaction's update: the layer files it wrote are added to the dirty index and queued for upload
+     * (they start at once); the index itself is queued later by {@link #scheduleIndexUploadForFileChanges}.
+     * False when the queue is not usable (NotInitialized).
+     */
+    // Rust: remote_timeline_client.rs:1344-1362 schedule_compaction_update @6149ac8834; remote_timeline_client.rs:1286-1304 @49756a0d01
+    public boolean scheduleCompactionUpdate(int layers) {
+        try (var g = lq.lock()) {
+            if (!q.usable()) return false;
+            for (int i = 0; i < layers; i++) {
+                // schedule_layer_file_upload0
+                String name = "layer-" + ++q.layerCounter;
+                q.filesChangedSinceIndexScheduled++;
+                q.queued.add(new UploadQueue.UploadLayer(name));
+            }
+            sim.event("queue", timelineId + " " + layers + " layer upload(s) scheduled by compaction");
+            launchQueuedTasks();
+            return true;
+        }
+    }
+
+    /** Queues an index upload if layer files changed since the last one was queued; false when not usable. */
+    // Rust: remote_timeline_client.rs:899-908 schedule_index_upload_for_file_changes @6149ac8834; remote_timeline_client.rs:841-850 @49756a0d01
+    public boolean scheduleIndexUploadForFileChanges() {
+        try (var g = lq.lock()) {
+            if (!q.usable()) return false;
+            if (q.filesChangedSinceIndexScheduled > 0) {
+                scheduleIndexUploadLocked();
+                sim.event("queue", timelineId + " index upload queued after the layer uploads");
+            }
+            return true;
+        }
+    }
+
+    // Rust: remote_timeline_client.rs:911-938 schedule_index_upload @6149ac8834; remote_timeline_client.rs:853-880 @49756a0d01
+    private void scheduleIndexUploadLocked() {
+        q.queued.add(new UploadQueue.UploadIndex(q.dirtyArchived));
+        q.filesChangedSinceIndexScheduled = 0;
+        launchQueuedTasks();
     }
 
     // Rust: remote_timeline_client.rs:1307-1317 wait_completion @49756a0d01; remote_timeline_client.rs:1365-1375 @6149ac8834
@@ -284,50 +323,65 @@ public final class RemoteTimelineClient {
         }
     }
 
-    // Rust: remote_timeline_client.rs:1805-1914 RemoteTimelineClient::launch_queued_tasks @49756a0d01;
-    //   remote_timeline_client.rs:1863-1972 @6149ac8834
-    //   — called with L_Q held
+    // Rust: remote_timeline_client.rs:1863-1972 launch_queued_tasks @6149ac8834; remote_timeline_client.rs:1805-1914 @49756a0d01
     private void launchQueuedTasks() {
         while (!q.queued.isEmpty()) {
             UploadQueue.Op front = q.queued.peek();
-            if (q.inProgress > 0) break; // index uploads, barriers and shutdown wait for everything in flight
-            if (front instanceof UploadQueue.UploadIndex up) {
-                q.queued.poll();
-                q.inProgress++;
-                taskMgr.spawn(TaskMgr.Kind.REMOTE_UPLOAD_TASK, timelineId, "upload " + timelineId, cancel -> performUploadTask(up.archived(), cancel));
-            } else if (front instanceof UploadQueue.Barrier b) {
-                q.queued.poll();
-                b.done.open();
-            } else {
-                q.shutdownReady.open();
+            // a layer upload can always start; an index upload, a barrier and the shutdown marker wait for
+            // everything in flight; nothing jumps a front op that cannot start
+            boolean canRunNow = front instanceof UploadQueue.UploadLayer || q.inProgress == 0;
+            if (!canRunNow) break;
+            if (front instanceof UploadQueue.Shutdown) {
+                q.shutdownReady.open(); // left in the queue; stop() drops it
                 break;
+            }
+            q.queued.poll();
+            switch (front) {
+                case UploadQueue.UploadLayer l -> {
+                    q.inProgress++;
+                    taskMgr.spawn(TaskMgr.Kind.REMOTE_UPLOAD_TASK, timelineId, "upload " + timelineId + " " + l.layer(), cancel -> performUploadTask(l, cancel));
+                }
+                case UploadQueue.UploadIndex up -> {
+                    q.inProgress++;
+                    taskMgr.spawn(TaskMgr.Kind.REMOTE_UPLOAD_TASK, timelineId, "upload " + timelineId, cancel -> performUploadTask(up, cancel));
+                }
+                case UploadQueue.Barrier b -> b.done.open();
+                case UploadQueue.Shutdown s -> throw new IllegalStateException("shutdown is never popped off");
             }
         }
     }
 
-    // Rust: remote_timeline_client.rs:1927-2262 perform_upload_task @49756a0d01; remote_timeline_client.rs:1985-2320 @6149ac8834
-    /** Retried until it succeeds or its task's shutdown token is cancelled (then it stops the queue); completion under L_Q. */
-    private void performUploadTask(boolean archived, offloadsim.sim.api.CancellationToken cancel) {
+    // Rust: remote_timeline_client.rs:1985-2320 perform_upload_task @6149ac8834; remote_timeline_client.rs:1927-2262 @49756a0d01
+    /**
+     * Retried until it succeeds or its task's shutdown token is cancelled (then it stops the queue);
+     * completion under L_Q, which sets clean only for an index upload.
+     */
+    private void performUploadTask(UploadQueue.Op op, offloadsim.sim.api.CancellationToken cancel) {
+        boolean layer = op instanceof UploadQueue.UploadLayer;
         while (true) {
             if (cancel.isCancelled()) {
                 sim.event("queue", timelineId + " upload task cancelled by shutdown request");
                 stop();
                 return;
             }
-            sim.yieldPoint("perform_upload_task/upload index_part");
+            sim.yieldPoint(layer ? "perform_upload_task/upload layer file" : "perform_upload_task/upload index_part");
             try {
-                sim.failpoint("remote-upload-index");
+                sim.failpoint(layer ? "remote-upload-layer" : "remote-upload-index");
                 break;
             } catch (FailpointException e) {
                 sim.sleep(1_000_000_000L, "perform_upload_task/backoff");
             }
         }
-        remote.upload(new IndexPart(timelineId, ancestorId, archived, false), generation);
+        if (op instanceof UploadQueue.UploadIndex up) remote.upload(new IndexPart(timelineId, ancestorId, up.archived(), false), generation);
         try (var g = lq.lock()) {
             q.inProgress--;
             if (q.kind == UploadQueue.Kind.INITIALIZED) {
-                q.cleanArchived = archived;
-                sim.event("queue", timelineId + " clean.archived_at=" + (archived ? "Some" : "None") + " (uploaded)");
+                if (op instanceof UploadQueue.UploadIndex up) {
+                    q.cleanArchived = up.archived();
+                    sim.event("queue", timelineId + " clean.archived_at=" + (up.archived() ? "Some" : "None") + " (uploaded)");
+                } else {
+                    sim.event("queue", timelineId + " " + ((UploadQueue.UploadLayer) op).layer() + " uploaded");
+                }
                 launchQueuedTasks();
             }
         }

@@ -12,8 +12,11 @@ final class UploadQueue {
 
     enum Kind { UNINITIALIZED, INITIALIZED, STOPPED_DELETABLE, STOPPED_UNINITIALIZED }
 
-    /** UploadOp: UploadMetadata carries the index snapshot it uploads. */
-    sealed interface Op permits UploadIndex, Barrier, Shutdown {}
+    /** UploadOp: UploadMetadata carries the index snapshot it uploads; UploadLayer one layer file. */
+    sealed interface Op permits UploadLayer, UploadIndex, Barrier, Shutdown {}
+
+    /** UploadOp::UploadLayer: a layer file compaction wrote; the next index upload references it. */
+    record UploadLayer(String layer) implements Op {}
 
     record UploadIndex(boolean archived) implements Op {}
 
@@ -36,12 +39,21 @@ final class UploadQueue {
     boolean dirtyArchived;
     boolean cleanArchived;
     boolean shuttingDown;
+    /** inprogress_tasks.len(): spawned upload tasks (layers and index) not yet completed. */
     int inProgress;
+    /** latest_files_changes_since_metadata_upload_scheduled: layer files the dirty index gained since its last upload was queued. */
+    int filesChangedSinceIndexScheduled;
+    /** Names the layer files compaction writes (layer-1, layer-2, ...). */
+    int layerCounter;
     final ArrayDeque<Op> queued = new ArrayDeque<>();
     SimLatch shutdownReady;
 
-    // Rust: upload_queue.rs:247-262 UploadQueue::initialized_mut @49756a0d01; upload_queue.rs:247-262 @6149ac8834
-    /** initialized_mut(): usable only when Initialized and not shutting down. */
+    /**
+     * initialized_mut(): usable only when Initialized and not shutting down. The shutting-down refusal is
+     * the half of the #10305 arbiter that stops an unarchive (and every other schedule call) once offload
+     * has decided; .ci/mutation-initialized-mut.sh checks that the suite fails without it.
+     */
+    // Rust: upload_queue.rs:247-262 initialized_mut @6149ac8834; upload_queue.rs:247-262 @49756a0d01
     boolean usable() {
         return kind == Kind.INITIALIZED && !shuttingDown;
     }

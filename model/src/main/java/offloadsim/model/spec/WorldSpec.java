@@ -14,11 +14,15 @@ import java.util.Set;
  * @param timelines         timelines in any order; ancestors must be listed
  * @param offloadingEnabled the timeline_offloading config (auto-offload by compaction)
  * @param compactionSteps   how many yield points one timeline's compact() takes (the check-to-use gap)
+ * @param compactionUploads how many layer files one timeline's compact() writes: each is queued for
+ *                          upload, then an index upload after them; 0 = compaction finds nothing to do
+ *                          and leaves the upload queue idle
  */
-public record WorldSpec(List<TimelineSpec> timelines, boolean offloadingEnabled, int compactionSteps) {
+public record WorldSpec(List<TimelineSpec> timelines, boolean offloadingEnabled, int compactionSteps, int compactionUploads) {
     public WorldSpec {
         timelines = List.copyOf(timelines);
         if (compactionSteps < 0) throw new IllegalArgumentException("compactionSteps must not be negative");
+        if (compactionUploads < 0) throw new IllegalArgumentException("compactionUploads must not be negative");
         Set<String> ids = new LinkedHashSet<>();
         for (TimelineSpec t : timelines) {
             if (!ids.add(t.id())) throw new IllegalArgumentException("timeline " + t.id() + " is listed twice");
@@ -53,5 +57,10 @@ public record WorldSpec(List<TimelineSpec> timelines, boolean offloadingEnabled,
                 return "timeline " + t.id() + " is loaded but its ancestor " + anc.id() + " is offloaded (attach would fail on the missing ancestor)";
         }
         return null;
+    }
+
+    /** A world whose compaction writes no layer files. */
+    public WorldSpec(List<TimelineSpec> timelines, boolean offloadingEnabled, int compactionSteps) {
+        this(timelines, offloadingEnabled, compactionSteps, 0);
     }
 }

@@ -34,7 +34,7 @@ final class ArchivalConfig {
                         boolean archived;
                         if (a != null) archived = Boolean.TRUE.equals(a.remoteClient.isArchived());
                         else if (tenant.offloaded.containsKey(o.ancestorId)) archived = true;
-                        else return "NotFound"; // ancestor in neither map (a debug-build panic upstream)
+                        else throw ancestorInNeitherMap(o.ancestorId);
                         if (archived) return "HasArchivedParent";
                     }
                     unoffload = true;
@@ -68,6 +68,16 @@ final class ArchivalConfig {
         return null;
     }
 
+    /**
+     * check_ancestor_of_to_be_unarchived_is_not_archived, ancestor in neither map: Rust logs an error and
+     * panics under debug_assertions; only a release build answers NotFound. Neon's CI runs debug builds, so
+     * the model reports the panic (S6: an unarchive of a child while its parent is between the two maps).
+     */
+    // Rust: tenant.rs:1991-2017 check_ancestor_of_to_be_unarchived_is_not_archived @6149ac8834; tenant.rs:1990-2016 @49756a0d01
+    private static Panic ancestorInNeitherMap(String ancestorId) {
+        return new Panic("ancestor timeline " + ancestorId + " not found (debug build: panics under debug_assertions, as in Neon's CI; a release build answers NotFound)");
+    }
+
     // Rust: tenant.rs:2034-2160 unoffload_timeline @49756a0d01; tenant.rs:2035-2161 @6149ac8834
     // Rust: tenant.rs:5175-5208 create_timeline_create_guard @49756a0d01; tenant.rs:5184-5217 @6149ac8834
     /**
@@ -77,9 +87,12 @@ final class ArchivalConfig {
      */
     static Object unoffloadTimeline(Tenant tenant, String id) {
         var sim = tenant.sim;
+        // part 1's checks (L_T, L_O) are a separate critical section from the tenant-state read
+        sim.preemptionPoint("unoffload_timeline/current_state");
         TenantState ts = tenant.state.get();
         if (ts == TenantState.STOPPING) return "Cancelled";
         if (ts != TenantState.ACTIVE) throw new Panic("Timeline expected to be active (tenant is " + ts + ")");
+        sim.preemptionPoint("unoffload_timeline/create_timeline_create_guard");
         SimGate.Guard gate = tenant.gate.enter();
         if (gate == null) return "Cancelled";
         try (gate) {

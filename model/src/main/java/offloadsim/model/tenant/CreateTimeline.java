@@ -85,7 +85,7 @@ final class CreateTimeline {
                 }
                 sim.yieldPoint("start_creating_timeline/timeline-creation-after-uninit");
                 sim.failpoint("timeline-creation-after-uninit");
-                sim.yieldPoint("prepare_new_timeline/create directory");
+                // prepare_new_timeline's create_timeline_files is a synchronous create_dir: no await (tenant.rs:5169-5177@6149ac8834)
                 Timeline child = tenant.newTimeline(childId, parent, parentId, false, false);
                 try (var gt = tenant.lt.lock()) {
                     if (tenant.timelines.containsKey(childId))

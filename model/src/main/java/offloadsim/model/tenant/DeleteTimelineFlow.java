@@ -122,7 +122,7 @@ final class DeleteTimelineFlow {
     private static String background(Tenant tenant, Prepared p, RemoteTimelineClient client) {
         String id = p.timeline() != null ? p.timeline().id : p.offloaded().id;
         var sim = tenant.sim;
-        if (p.timeline() != null) sim.yieldPoint("delete_local_timeline_directory");
+        if (p.timeline() != null) OffloadSteps.deleteLocalTimelineDirectory(tenant, p.timeline()); // takes compaction_lock, then gc_lock
         String deleteErr = client.deleteAll();
         if (deleteErr != null) return deleteErr;
         sim.failpoint("in_progress_delete");

@@ -35,6 +35,9 @@ public final class OffloadSteps {
     //   offload.rs:65-106 (from timeline.shutdown(Reload) to store_tenant_manifest) @6149ac8834
     private static String finishHoldingGuard(Tenant tenant, Timeline timeline, Prepared p) {
         var sim = tenant.sim;
+        // Timeline::shutdown's walreceiver and last_record_lsn sections come before the upload queue's: the
+        // archival check (L_Q) and the queue shutdown (L_Q) are separate critical sections
+        sim.preemptionPoint("Timeline::shutdown/before remote_client.shutdown");
         timeline.shutdown(ShutdownMode.RELOAD);
         deleteLocalTimelineDirectory(tenant, timeline);
         removeTimelineFromTenant(tenant, timeline);

@@ -26,13 +26,14 @@ public class Fix10305 extends Pre10305 {
 
     // Rust: offload.rs:32-106 offload_timeline @6149ac8834
     @Override
-    public String offloadTimeline(Tenant tenant, Timeline timeline) {
-        Prepared p = OffloadSteps.prepare(tenant, timeline, false);
+    public String offloadTimeline(Tenant tenant, Timeline caller) {
+        Prepared p = OffloadSteps.prepare(tenant, caller, false);
         if (p.error() != null) return "Other(" + p.error() + ")";
         if (p.timeline() == null) {
             p.guard().release();
             return null;
         }
+        Timeline timeline = p.timeline(); // re-bound to the object prepare found in the map
         tenant.sim().preemptionPoint("offload_timeline/shutdown_if_archived");
         ShutdownIfArchived r = timeline.remoteClient.shutdownIfArchived();
         if (r == ShutdownIfArchived.NOT_ARCHIVED) {
@@ -45,7 +46,13 @@ public class Fix10305 extends Pre10305 {
         return OffloadSteps.finish(tenant, timeline, p);
     }
 
-    // Rust: tenant.rs:3109-3112 Tenant::compaction_iteration (the NotArchived arm) @6149ac8834
+    // Rust: tenant.rs:3104 Tenant::compaction_iteration @6149ac8834 (pausable_failpoint!, which awaits in testing builds: failpoint_support.rs:15-37)
+    @Override
+    public boolean pausableFailpointBeforeAutoOffload() {
+        return true;
+    }
+
+        // Rust: tenant.rs:3109-3112 Tenant::compaction_iteration (the NotArchived arm) @6149ac8834
     //   — a NotArchived offload is ignored: offload lost the race to an unarchival
     @Override
     public boolean compactionIgnoresOffloadError(String error) {

@@ -66,7 +66,9 @@ public record ChaosMix(WorldSpec world, List<TaskSpec> tasks) {
     /** The mix as scenario-file text (so a failing chaos run can be saved and edited as a file). */
     public String toYaml(String name) {
         StringBuilder sb = new StringBuilder("name: ").append(name).append('\n');
-        sb.append("world:\n  offloading: ").append(world.offloadingEnabled()).append("\n  compaction-steps: ").append(world.compactionSteps()).append("\n  timelines:\n");
+        sb.append("world:\n  offloading: ").append(world.offloadingEnabled()).append("\n  compaction-steps: ").append(world.compactionSteps());
+        if (world.compactionUploads() > 0) sb.append("\n  compaction-uploads: ").append(world.compactionUploads());
+        sb.append("\n  timelines:\n");
         for (TimelineSpec t : world.timelines()) {
             sb.append("    - {id: ").append(t.id());
             if (t.ancestor() != null) sb.append(", ancestor: ").append(t.ancestor());

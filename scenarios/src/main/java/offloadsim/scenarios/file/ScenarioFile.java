@@ -39,7 +39,7 @@ public final class ScenarioFile {
     /** The keys each level accepts (the JSON Schema in scenario.schema.json is kept in step by a test). */
     public static final Set<String> TOP = Set.of("name", "description", "world", "failpoints", "tasks", "oracles", "preemptive", "max-steps",
             "expect-final", "schedule");
-    public static final Set<String> WORLD = Set.of("offloading", "compaction-steps", "timelines", "nonexistent");
+    public static final Set<String> WORLD = Set.of("offloading", "compaction-steps", "compaction-uploads", "timelines", "nonexistent");
     public static final Set<String> TIMELINE = Set.of("id", "ancestor", "archived", "offloaded");
     public static final Set<String> TASK = Set.of("name", "ops");
     /** The key an op mapping may carry besides its operation. */
@@ -187,6 +187,7 @@ public final class ScenarioFile {
         onlyKnown(w, "world", WORLD);
         boolean offloading = !w.has("offloading") || bool(w.get("offloading"), "world.offloading");
         int steps = w.has("compaction-steps") ? nonNegativeInt(w.get("compaction-steps"), "world.compaction-steps") : 2;
+        int uploads = w.has("compaction-uploads") ? nonNegativeInt(w.get("compaction-uploads"), "world.compaction-uploads") : 0;
         JsonNode tl = required(w, "timelines", "world.timelines");
         if (!tl.isArray() || tl.isEmpty()) throw fail("world.timelines", "must be a non-empty list of {id, ancestor, archived, offloaded}");
         List<TimelineSpec> timelines = new ArrayList<>();
@@ -211,7 +212,7 @@ public final class ScenarioFile {
         }
         String impossible = WorldSpec.impossibility(timelines);
         if (impossible != null) throw fail("world.timelines", "impossible world: " + impossible);
-        return new WorldSpec(timelines, offloading, steps);
+        return new WorldSpec(timelines, offloading, steps, uploads);
     }
 
     private Op op(JsonNode n, String at, Set<String> timelines, Set<String> failpoints) throws ScenarioFileException {

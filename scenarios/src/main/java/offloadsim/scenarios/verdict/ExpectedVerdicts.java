@@ -54,7 +54,11 @@ public final class ExpectedVerdicts {
                 String oracle = c.hasNonNull("oracle") ? c.get("oracle").asText() : null;
                 if (verdict == Expectation.Verdict.BUG && (oracle == null || !OracleNames.ALL.contains(oracle) && !oracle.equals("exception") && !oracle.equals(ExpectationOracles.NAME)))
                     throw new IllegalStateException("expected-verdicts: " + s.getKey() + "/" + v.getKey() + ": a bug needs a known oracle, got " + oracle);
-                row.put(v.getKey(), new Expectation(verdict, oracle, c.hasNonNull("evidence") ? c.get("evidence").asText() : null,
+                java.util.List<String> answers = new java.util.ArrayList<>();
+                for (JsonNode a : c.path("answers")) answers.add(a.asText());
+                if (!answers.isEmpty() && !c.hasNonNull("evidence"))
+                    throw new IllegalStateException("expected-verdicts: " + s.getKey() + "/" + v.getKey() + ": answers need the evidence schedule they come from");
+                row.put(v.getKey(), new Expectation(verdict, oracle, c.hasNonNull("evidence") ? c.get("evidence").asText() : null, answers,
                         c.hasNonNull("note") ? c.get("note").asText() : null));
             }
             t.put(s.getKey(), row);
