@@ -142,7 +142,8 @@ public final class Pageserver {
         return record("restart", null, next.brokenReason());
     }
 
-    // Rust: mgr.rs:1843-1884 TenantManager::detach_tenant, detach_tenant0 @6149ac8834; mgr.rs:1843-1884 @49756a0d01
+    // Rust: mgr.rs:1843-1855 detach_tenant @6149ac8834; mgr.rs:1843-1855 @49756a0d01;
+    //   mgr.rs:1857-1884 detach_tenant0 @6149ac8834; mgr.rs:1857-1884 @49756a0d01
     // Rust: mgr.rs:2746-2815 remove_tenant_from_memory @6149ac8834; mgr.rs:2746-2815 @49756a0d01
     /**
      * Detach: the slot is taken (requests meanwhile see it in progress), the tenant is shut down
@@ -158,7 +159,8 @@ public final class Pageserver {
         return record("detach", null, null);
     }
 
-    // Rust: mgr.rs:930-1219 TenantManager::upsert_location @6149ac8834; mgr.rs:930-1219 @49756a0d01 (attach of a new generation into an empty slot)
+    // Rust: mgr.rs:930-1219 TenantManager::upsert_location @6149ac8834; mgr.rs:930-1219 @49756a0d01
+    //   — attach of a new generation into an empty slot
     /**
      * Attach into an empty slot: the next generation is built from remote state only (Tenant::attach) and
      * activated. A Broken tenant stays in the slot (the answer names why attach failed).

@@ -78,7 +78,8 @@ public final class TenantOps {
         return BootstrapTimeline.create(t, id);
     }
 
-    // Rust: routes.rs:884-928 timeline_detail_handler @6149ac8834; routes.rs:884-928 @49756a0d01 (get_timeline without active_only)
+    // Rust: routes.rs:884-928 timeline_detail_handler @6149ac8834; routes.rs:884-928 @49756a0d01
+    //   — get_timeline without active_only
     public static String timelineDetail(Tenant t, String id) {
         String wait = t.waitToBecomeActive("timeline_detail_handler/wait_to_become_active");
         if (wait != null) return wait;

@@ -46,13 +46,14 @@ public class Fix10305 extends Pre10305 {
         return OffloadSteps.finish(tenant, timeline, p);
     }
 
-    // Rust: tenant.rs:3104 Tenant::compaction_iteration @6149ac8834 (pausable_failpoint!, which awaits in testing builds: failpoint_support.rs:15-37)
+    // Rust: tenant.rs:3104 Tenant::compaction_iteration (the pausable failpoint before auto-offload) @6149ac8834
+    //   — pausable_failpoint! awaits in testing builds (failpoint_support.rs:15-37)
     @Override
     public boolean pausableFailpointBeforeAutoOffload() {
         return true;
     }
 
-        // Rust: tenant.rs:3109-3112 Tenant::compaction_iteration (the NotArchived arm) @6149ac8834
+    // Rust: tenant.rs:3109-3112 Tenant::compaction_iteration (the NotArchived arm) @6149ac8834
     //   — a NotArchived offload is ignored: offload lost the race to an unarchival
     @Override
     public boolean compactionIgnoresOffloadError(String error) {
