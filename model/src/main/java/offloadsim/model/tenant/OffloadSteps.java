@@ -16,9 +16,22 @@ public final class OffloadSteps {
      * offload_timeline's first step: DeleteTimelineFlow::prepare with offloaded children allowed; pre-10305
      * sets Stopping inside it ({@code setStopping}), the fix does not.
      */
-    public static Prepared prepare(Tenant tenant, Timeline timeline, boolean setStopping) {
-        return DeleteTimelineFlow.prepare(tenant, timeline.id, true, setStopping);
+    public static Start prepare(Tenant tenant, Timeline timeline, boolean setStopping) {
+        Prepared p = DeleteTimelineFlow.prepare(tenant, timeline.id, true, setStopping);
+        if (p.error() != null) return new Start(p, true, "Other(" + p.error() + ")");
+        if (p.timeline() == null) { // offloaded already: Ok, the guard dropped
+            p.guard().release();
+            return new Start(p, true, null);
+        }
+        return new Start(p, false, null);
     }
+
+    /**
+     * What prepare leaves a design: either offload has {@code answered} already (prepare's error as Other, or
+     * Ok for a timeline that is offloaded already), or it goes on holding {@code prepared}'s guard with the
+     * timeline object prepare found in the map.
+     */
+    public record Start(Prepared prepared, boolean answered, String answer) {}
 
     // Rust: offload.rs:63-104 offload_timeline (from timeline.shutdown(Reload) to store_tenant_manifest) @49756a0d01;
     //   offload.rs:65-106 (from timeline.shutdown(Reload) to store_tenant_manifest) @6149ac8834

@@ -27,12 +27,9 @@ public class AltState extends Pre10305 {
     // Rust: none (rejected design alt-state: offload_timeline as the Offloading-state arbiter would have been written)
     @Override
     public String offloadTimeline(Tenant tenant, Timeline caller) {
-        Prepared p = OffloadSteps.prepare(tenant, caller, false);
-        if (p.error() != null) return "Other(" + p.error() + ")";
-        if (p.timeline() == null) {
-            p.guard().release();
-            return null;
-        }
+        OffloadSteps.Start start = OffloadSteps.prepare(tenant, caller, false);
+        if (start.answered()) return start.answer();
+        Prepared p = start.prepared();
         Timeline timeline = p.timeline(); // re-bound to the object prepare found in the map
         if (timeline.currentState() != TimelineState.ACTIVE) {
             p.guard().release();

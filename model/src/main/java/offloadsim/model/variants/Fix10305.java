@@ -27,12 +27,9 @@ public class Fix10305 extends Pre10305 {
     // Rust: offload.rs:32-106 offload_timeline @6149ac8834
     @Override
     public String offloadTimeline(Tenant tenant, Timeline caller) {
-        Prepared p = OffloadSteps.prepare(tenant, caller, false);
-        if (p.error() != null) return "Other(" + p.error() + ")";
-        if (p.timeline() == null) {
-            p.guard().release();
-            return null;
-        }
+        OffloadSteps.Start start = OffloadSteps.prepare(tenant, caller, false);
+        if (start.answered()) return start.answer();
+        Prepared p = start.prepared();
         Timeline timeline = p.timeline(); // re-bound to the object prepare found in the map
         tenant.sim().preemptionPoint("offload_timeline/shutdown_if_archived");
         ShutdownIfArchived r = timeline.remoteClient.shutdownIfArchived();

@@ -25,12 +25,9 @@ public class Pre10305 extends Variant {
     // Rust: offload.rs:31-104 offload_timeline @49756a0d01
     @Override
     public String offloadTimeline(Tenant tenant, Timeline caller) {
-        Prepared p = OffloadSteps.prepare(tenant, caller, true);
-        if (p.error() != null) return "Other(" + p.error() + ")";
-        if (p.timeline() == null) {
-            p.guard().release();
-            return null;
-        }
+        OffloadSteps.Start start = OffloadSteps.prepare(tenant, caller, true);
+        if (start.answered()) return start.answer();
+        Prepared p = start.prepared();
         Timeline timeline = p.timeline(); // re-bound to the object prepare found in the map
         tenant.sim().preemptionPoint("offload_timeline/is_archived");
         Boolean archived = timeline.remoteClient.isArchived();

@@ -61,7 +61,7 @@ public final class DetSim implements Sim {
     private long stepData;
     /** Steps run before virtual time last advanced (a step the clock resumed comes after all of them). */
     private int clockSteps;
-    /** Wall-clock deadline of this run (System.nanoTime), for the time budget. */
+    /** Wall-clock deadline of this run (the monotonic clock), for the time budget. */
     private long deadline;
 
     private DetSim(Strategy strategy, long seed, RunOptions options) {
