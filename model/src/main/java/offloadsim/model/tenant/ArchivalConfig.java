@@ -27,7 +27,7 @@ final class ArchivalConfig {
                         // check_ancestor_of_to_be_unarchived_is_not_archived
                         Timeline a = tenant.timelines.get(o.ancestorId);
                         boolean archived;
-                        if (a != null) archived = Boolean.TRUE.equals(a.remoteClient.isArchived());
+                        if (a != null) archived = tenant.variant.unarchivalCountsAncestorArchived(a.remoteClient.isArchived());
                         else if (tenant.offloaded.containsKey(o.ancestorId)) archived = true;
                         else return "NotFound"; // ancestor in neither map (a debug-build panic upstream)
                         if (archived) return "HasArchivedParent";
@@ -88,8 +88,16 @@ final class ArchivalConfig {
             }
             Timeline t = tenant.newTimeline(id, ancestor, index.ancestorId(), index.archived(), false);
             sim.yieldPoint("timeline_init_and_sync/load_layer_map");
+            tenant.variant.afterUnoffloadLayerMapLoaded(tenant, t);
+            String refused;
             try (var gt = tenant.lt.lock()) {
-                if (tenant.timelines.putIfAbsent(id, t) != null) throw new Panic("unreachable: timeline " + id + " already exists in the tenant map");
+                refused = tenant.variant.unoffloadInsertRefusal(tenant, t, ancestor);
+                if (refused == null && tenant.timelines.putIfAbsent(id, t) != null) throw new Panic("unreachable: timeline " + id + " already exists in the tenant map");
+            }
+            if (refused != null) {
+                sim.event("unoffload", id + " not inserted: " + refused);
+                t.remoteClient.stop();
+                return refused;
             }
             sim.preemptionPoint("unoffload_timeline/remove from timelines_offloaded");
             try (var gt = tenant.lt.lock(); var go = tenant.lo.lock()) {
@@ -97,7 +105,7 @@ final class ArchivalConfig {
                 tenant.offloaded.remove(id);
             }
             sim.event("unoffload", id + " loaded into timelines");
-            String err = tenant.storeTenantManifest();
+            String err = tenant.variant.uploadTenantManifest(tenant);
             if (err != null) return err;
             sim.preemptionPoint("unoffload_timeline/activate");
             t.activate();

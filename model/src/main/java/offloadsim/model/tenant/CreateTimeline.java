@@ -20,9 +20,11 @@ final class CreateTimeline {
         if (!parent.isActive()) return "AncestorNotActive";
         sim.preemptionPoint("create_timeline/ancestor is_archived");
         if (Boolean.TRUE.equals(parent.remoteClient.isArchived())) return "AncestorArchived";
-        sim.yieldPoint("create_timeline/wait_lsn");
+        String waited = tenant.variant.branchWaitLsn(tenant, parent);
+        if (waited != null) return waited;
         Timeline child;
         boolean registered = false;
+        String refused = null;
         try (var gcs = tenant.gcCs.lock()) {
             try (var gt = tenant.lt.lock(); var go = tenant.lo.lock(); var gc = tenant.lc.lock()) {
                 if (tenant.timelines.containsKey(childId) || tenant.offloaded.containsKey(childId)) return "AlreadyExists";
@@ -36,10 +38,16 @@ final class CreateTimeline {
             child = tenant.newTimeline(childId, parent, parentId, false, false);
             try (var gt = tenant.lt.lock()) {
                 // Rust: uninit.rs finish_creation — inserts without looking at the ancestor again
-                if (tenant.timelines.putIfAbsent(childId, child) != null) throw new Panic("Timeline " + childId + " already exists in the tenant map");
+                refused = tenant.variant.finishCreationRefusal(tenant, parent);
+                if (refused == null && tenant.timelines.putIfAbsent(childId, child) != null) throw new Panic("Timeline " + childId + " already exists in the tenant map");
             }
-            sim.event("branch", childId + " inserted into timelines (ancestor " + parentId + ")");
-            child.remoteClient.scheduleIndexUpload();
+            if (refused != null) {
+                sim.event("branch", childId + " not inserted: finish_creation refused (" + refused + ")");
+                child.remoteClient.stop(); // the UninitializedTimeline is dropped: its upload queue never ran anything
+            } else {
+                sim.event("branch", childId + " inserted into timelines (ancestor " + parentId + ")");
+                child.remoteClient.scheduleIndexUpload();
+            }
         } finally {
             if (registered) {
                 try (var gc = tenant.lc.lock()) {
@@ -47,6 +55,7 @@ final class CreateTimeline {
                 }
             }
         }
+        if (refused != null) return refused;
         var w = child.remoteClient.waitCompletion("create_timeline/wait_completion");
         if (w != offloadsim.model.remote.RemoteTimelineClient.WaitResult.OK) return "Other(upload " + w + ")";
         sim.preemptionPoint("create_timeline/activate");

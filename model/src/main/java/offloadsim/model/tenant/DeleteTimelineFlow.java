@@ -59,7 +59,7 @@ final class DeleteTimelineFlow {
             boolean removed = p.timeline() != null ? tenant.timelines.remove(id) != null : tenant.offloaded.remove(id) != null;
             if (!removed) throw new offloadsim.sim.api.Panic("timeline " + id + " that we were deleting was concurrently removed from the map");
         }
-        tenant.storeTenantManifest();
+        tenant.variant.uploadTenantManifest(tenant);
         p.guard().markFinished();
         p.guard().release();
         sim.event("delete", id + " finished");

@@ -39,7 +39,7 @@ public final class OffloadSteps {
             tenant.offloaded.put(timeline.id, new OffloadedTimeline(timeline.id, timeline.ancestorId, true, timeline.deleteProgress));
             sim.event("offload", timeline.id + " inserted into timelines_offloaded");
         }
-        String err = tenant.storeTenantManifest();
+        String err = tenant.variant.uploadTenantManifest(tenant);
         p.guard().release();
         if (err != null) return err;
         sim.event("offload", "Timeline offload complete: " + timeline.id);

@@ -52,7 +52,7 @@ public final class Tenant {
     final TreeMap<String, OffloadedTimeline> offloaded = new TreeMap<>();
     /** Guarded by lc. */
     final TreeSet<String> creating = new TreeSet<>();
-    /** Guarded by manifestLock. */
+    /** Guarded by manifestLock: the last manifest known to be in remote storage (null = None, HEAD before attach stashed one). */
     TreeSet<String> lastUploadedManifest;
     /** Why attach failed, or null. */
     String brokenReason;
@@ -152,6 +152,13 @@ public final class Tenant {
             return t;
         }
         t.timelines.putAll(loaded);
+        String manifestError = variant.manifestAfterAttach(t, snap.manifest(), atSetup);
+        if (manifestError != null) {
+            t.brokenReason = "attach failed: tenant manifest upload: " + manifestError;
+            t.setTenantState(TenantState.BROKEN);
+            t.activated.open();
+            return t;
+        }
         if (!atSetup) t.setTenantState(TenantState.ACTIVATING);
         // Tenant::activate: background loops start, every timeline is activated
         for (Timeline tl : t.timelines.values()) {
@@ -160,7 +167,6 @@ public final class Tenant {
         }
         if (atSetup) t.state.set(TenantState.ACTIVE);
         else t.setTenantState(TenantState.ACTIVE);
-        t.lastUploadedManifest = new TreeSet<>(t.offloaded.keySet());
         t.activated.open();
         return t;
     }
@@ -193,28 +199,6 @@ public final class Tenant {
     }
 
     // ------------------------------------------------------------------ manifest
-
-    // Rust: tenant.rs store_tenant_manifest — serialized by L_M, rebuilt from memory, skipped if unchanged
-    String storeTenantManifest() {
-        if (cancel.isCancelled()) return "Cancelled";
-        try (var g = manifestLock.lock()) {
-            TreeSet<String> m;
-            try (var go = lo.lock()) {
-                m = new TreeSet<>(offloaded.keySet());
-            }
-            if (m.equals(lastUploadedManifest)) return null;
-            sim.yieldPoint("store_tenant_manifest/upload");
-            try {
-                sim.failpoint("remote-upload-manifest");
-            } catch (offloadsim.sim.api.FailpointException e) {
-                return "RemoteStorage";
-            }
-            remote.uploadManifest(m);
-            lastUploadedManifest = m;
-            sim.event("manifest", "g" + generation + " uploaded offloaded=" + m);
-            return null;
-        }
-    }
 
     // ------------------------------------------------------------------ shutdown
 

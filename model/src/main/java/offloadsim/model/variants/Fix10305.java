@@ -28,7 +28,7 @@ public class Fix10305 extends Pre10305 {
     @Override
     public String offloadTimeline(Tenant tenant, Timeline timeline) {
         Prepared p = OffloadSteps.prepare(tenant, timeline, false);
-        if (p.error() != null) return "Other(" + p.error() + ")";
+        if (p.error() != null) return offloadGuardRefused(tenant, timeline, p.error());
         if (p.timeline() == null) {
             p.guard().release();
             return null;

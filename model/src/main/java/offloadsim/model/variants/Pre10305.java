@@ -26,7 +26,7 @@ public class Pre10305 extends Variant {
     @Override
     public String offloadTimeline(Tenant tenant, Timeline timeline) {
         Prepared p = OffloadSteps.prepare(tenant, timeline, true);
-        if (p.error() != null) return "Other(" + p.error() + ")";
+        if (p.error() != null) return offloadGuardRefused(tenant, timeline, p.error());
         if (p.timeline() == null) {
             p.guard().release();
             return null;
