@@ -10,6 +10,10 @@ import offloadsim.model.variants.AltRecheck;
 import offloadsim.model.variants.AltState;
 import offloadsim.model.variants.Fix10305;
 import offloadsim.model.variants.Head;
+import offloadsim.model.variants.HeadFinishCreationRecheck;
+import offloadsim.model.variants.HeadFinishCreationSameChecks;
+import offloadsim.model.variants.HeadUnarchiveNoneIsArchived;
+import offloadsim.model.variants.HeadUnoffloadRecheck;
 import offloadsim.model.variants.Pre10305;
 
 /**
@@ -27,8 +31,12 @@ public abstract class Variant {
     public static final Variant ALT_STATE = new AltState();
     public static final Variant HEAD = new Head();
 
-    /** Every known design, in the order tables show them. */
-    private static final List<Variant> REGISTRY = List.of(PRE_10305, FIX_10305, ALT_RECHECK, ALT_STATE, HEAD);
+    /** Every known design, in the order tables show them; candidate fixes for HEAD's races follow head. */
+    private static final List<Variant> REGISTRY = List.of(PRE_10305, FIX_10305, ALT_RECHECK, ALT_STATE, HEAD,
+            new HeadFinishCreationRecheck(),
+            new HeadFinishCreationSameChecks(),
+            new HeadUnoffloadRecheck(),
+            new HeadUnarchiveNoneIsArchived());
 
     /** The name used on the command line and in reports. */
     public abstract String id();

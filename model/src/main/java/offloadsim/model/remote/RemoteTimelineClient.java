@@ -65,6 +65,17 @@ public final class RemoteTimelineClient {
         }
     }
 
+    /**
+     * Not upstream (a candidate fix's reading): the queue is usable and neither the dirty nor the clean
+     * index says archived — nobody has archived the timeline, nor begun to, and no offload has passed
+     * shutdown_if_archived on it. One L_Q critical section.
+     */
+    public boolean unarchivedInDirtyAndClean() {
+        try (var g = lq.lock()) {
+            return q.usable() && !q.dirtyArchived && !q.cleanArchived;
+        }
+    }
+
     // Rust: remote_timeline_client.rs no_pending_work
     public boolean noPendingWork() {
         try (var g = lq.lock()) {
