@@ -59,6 +59,11 @@ public final class MatrixReport {
     }
 
     public String json() {
+        return Json.write(matrixJson());
+    }
+
+    /** The matrix as data: the JSON report and the JUnit XML are both written from it. */
+    public MatrixJson matrixJson() {
         List<MatrixJson.Cell> out = new ArrayList<>();
         for (CellResult c : cells) {
             Showcase sc = showcases.get(key(c));
@@ -67,7 +72,7 @@ public final class MatrixReport {
                     c.completeness() == null ? null : ExplorationJson.of(c.scenario(), c.variant().id(), 1, null, c.completeness()), c.space(),
                     sc == null ? null : String.join("\n", sc.story()), sc == null ? null : sc.run().schedule().encode()));
         }
-        return Json.write(new MatrixJson(ExplorationJson.SCHEMA, plan.strategy().name(), plan.firstSeed(), plan.executions(), allMatch(), out));
+        return new MatrixJson(ExplorationJson.SCHEMA, plan.strategy().name(), plan.firstSeed(), plan.executions(), allMatch(), out);
     }
 
     public String markdown() {

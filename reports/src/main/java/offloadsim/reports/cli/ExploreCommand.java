@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import offloadsim.model.Variant;
 import offloadsim.reports.AtomicFiles;
 import offloadsim.reports.json.ExplorationJson;
+import offloadsim.reports.junit.JunitXml;
+import offloadsim.reports.junit.StepSummary;
 import offloadsim.reports.json.Json;
 import offloadsim.reports.term.ProgressBar;
 import offloadsim.scenarios.Scenario;
@@ -41,6 +43,9 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--no-reduction-factor", description = "Exhaustive search with reduction: skip re-running it without reduction to measure the reduction factor")
     boolean noReductionFactor;
 
+    @Mixin
+    CiOutputOptions ci = new CiOutputOptions();
+
     @Option(names = "--json", description = "Print the result as JSON (schema offload-sim/v1)")
     boolean json;
 
@@ -73,6 +78,7 @@ final class ExploreCommand implements Callable<Integer> {
         ExplorationJson result = ExplorationJson.of(scenario.replayTarget(s), v.id(), range[0], shardText, e);
         String text = Json.write(result);
         if (out != null) AtomicFiles.write(out, text);
+        ci.write(JunitXml.ofExploration(result), StepSummary.ofExploration(result));
         var w = spec.commandLine().getOut();
         if (json) {
             w.print(text);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import offloadsim.reports.AtomicFiles;
 import offloadsim.reports.MatrixReport;
+import offloadsim.reports.junit.JunitXml;
 import offloadsim.reports.term.ProgressBar;
 import offloadsim.scenarios.verdict.CellResult;
 import offloadsim.scenarios.verdict.Matrix;
@@ -36,6 +37,9 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--cross-checks", description = "Cross-check results to show in the agreement table (default: scenarios/target/cross-checks.json)")
     Path crossChecks;
 
+    @Mixin
+    CiOutputOptions ci = new CiOutputOptions();
+
     @Option(names = "--json", description = "Print the matrix as JSON instead of the table")
     boolean json;
 
@@ -52,6 +56,7 @@ final class MatrixCommand implements Callable<Integer> {
         AtomicFiles.write(dir.resolve("report.json"), report.json());
         AtomicFiles.write(dir.resolve("report.md"), report.markdown());
         AtomicFiles.write(dir.resolve("report.html"), report.html());
+        ci.write(JunitXml.ofMatrix(report.matrixJson()), report.markdown());
         var w = spec.commandLine().getOut();
         if (json) {
             w.print(report.json());

@@ -10,6 +10,9 @@ import java.util.concurrent.Callable;
 import offloadsim.reports.AtomicFiles;
 import offloadsim.reports.json.ExplorationJson;
 import offloadsim.reports.json.Json;
+import offloadsim.reports.junit.JunitXml;
+import offloadsim.reports.junit.StepSummary;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,6 +28,9 @@ final class MergeCommand implements Callable<Integer> {
 
     @Option(names = "--out", description = "Also write the merged JSON to this file (atomically)")
     Path out;
+
+    @Mixin
+    CiOutputOptions ci = new CiOutputOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -67,6 +73,7 @@ final class MergeCommand implements Callable<Integer> {
                 first, last, "merged " + parts.size(), executions, complete, failures, firstFailureAt, interleavings, finals, traces, pruned, elapsed, byOracle, vs);
         String text = Json.write(merged);
         if (out != null) AtomicFiles.write(out, text);
+        ci.write(JunitXml.ofExploration(merged), StepSummary.ofExploration(merged));
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
         return failures > 0 ? 1 : 0;

@@ -14,7 +14,7 @@ final class ScenarioOptions {
     @Option(names = "--file", description = "A scenario file (YAML or JSON)")
     Path file;
 
-    @Option(names = "--variant", required = true, description = "pre-10305, fix-10305, alt-recheck or alt-state")
+    @Option(names = "--variant", required = true, description = "A design variant (see: list)")
     String variant;
 
     Scenario load() throws ScenarioFileException {

@@ -13,7 +13,7 @@ import offloadsim.sim.trace.Schedule;
  * story, how much shrinking removed, and the command that replays it.
  */
 public record Showcase(String scenario, String variant, long seed, RunResult run, List<Segments.Segment> segments, List<String> story,
-                       String replay, String shrinkNote) {
+                       String replay, String shrinkNote, List<Steps.Step> steps, List<SideBySide.Row> sideBySide) {
 
     /** Replay budget for shrinking a run shown in a report: enough for every catalog scenario, a few ms each. */
     public static final int SHRINK_ATTEMPTS = 2_000;
@@ -26,6 +26,7 @@ public record Showcase(String scenario, String variant, long seed, RunResult run
         String note = "shrunk from " + r.original().steps() + " steps / " + r.original().preemptions() + " preemptions to "
                 + run.steps() + " steps / " + run.preemptions() + " preemptions (" + r.attempts() + " replays); found with seed " + seed;
         String replay = ReplayCommand.of(target, fromFile, v.id(), run.schedule());
-        return new Showcase(target, v.id(), seed, run, segs, Segments.story(segs), replay, note);
+        List<Steps.Step> steps = Steps.capture(s.program(v), run.schedule(), s.runOptions()).steps();
+        return new Showcase(target, v.id(), seed, run, segs, Segments.story(segs), replay, note, steps, SideBySide.of(s, run.schedule()));
     }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 
 /** An SVG swimlane of one interleaving: a lane per task, a box per segment, the failing segment in red. */
 public final class Swimlane {
-    private static final int LANE_H = 56;
-    private static final int BOX_W = 168;
-    private static final int BOX_H = 40;
+    private static final int LANE_H = 66;
+    private static final int BOX_W = 236;
+    private static final int BOX_H = 52;
     private static final int LEFT = 150;
 
     private Swimlane() {}
@@ -43,18 +43,26 @@ public final class Swimlane {
             sb.append("<g><title>").append(esc(s.task() + "\n" + String.join("\n", s.labels()) + (s.events().isEmpty() ? "" : "\n—\n" + String.join("\n", s.events()))))
               .append("</title><rect x=\"").append(x).append("\" y=\"").append(y).append("\" rx=\"5\" width=\"").append(BOX_W).append("\" height=\"").append(BOX_H)
               .append("\" fill=\"").append(fill).append("\" stroke=\"").append(stroke).append("\" stroke-width=\"").append(bad ? 2.5 : 1.2).append("\"/>\n");
-            sb.append("<text x=\"").append(x + 6).append("\" y=\"").append(y + 16).append("\" class=\"label\">").append(esc(clip(shortLabel(s.labels().getFirst()), 27))).append("</text>\n");
+            // the Rust function and its await point on two lines, so labels read whole; the box's title has everything
+            List<String> label = wrap(s.labels().getFirst(), LABEL_CHARS);
+            for (int line = 0; line < label.size(); line++)
+                sb.append("<text x=\"").append(x + 6).append("\" y=\"").append(y + 14 + 12 * line).append("\" class=\"label\">").append(esc(label.get(line))).append("</text>\n");
             String sub = s.events().stream().filter(e -> !e.startsWith("outcome")).findFirst().orElse(s.labels().size() > 1 ? "+" + (s.labels().size() - 1) + " steps" : "");
-            sb.append("<text x=\"").append(x + 6).append("\" y=\"").append(y + 32).append("\" class=\"sub\">").append(esc(clip(sub, 30))).append("</text></g>\n");
+            sb.append("<text x=\"").append(x + 6).append("\" y=\"").append(y + 44).append("\" class=\"sub\">").append(esc(clip(sub, 42))).append("</text></g>\n");
             prevX = x + BOX_W;
             prevY = y + BOX_H / 2;
         }
         return sb.append("</svg>\n").toString();
     }
 
-    private static String shortLabel(String l) {
+    private static final int LABEL_CHARS = 37;
+
+    /** At most two lines: split after the function name's '/', then at the width; clipped only past two lines. */
+    static List<String> wrap(String l, int width) {
         int slash = l.indexOf('/');
-        return slash > 0 && l.length() > 27 ? l.substring(slash + 1) : l;
+        String first = slash > 0 && slash < width && l.length() > width ? l.substring(0, slash + 1) : l.substring(0, Math.min(width, l.length()));
+        String rest = l.substring(first.length());
+        return rest.isEmpty() ? List.of(first) : List.of(first, clip(rest, width));
     }
 
     private static String clip(String s, int n) {
