@@ -10,6 +10,7 @@ import offloadsim.model.variants.AltRecheck;
 import offloadsim.model.variants.AltState;
 import offloadsim.model.variants.Fix10305;
 import offloadsim.model.variants.Head;
+import offloadsim.model.variants.HeadBothRechecks;
 import offloadsim.model.variants.HeadFinishCreationRecheck;
 import offloadsim.model.variants.HeadFinishCreationSameChecks;
 import offloadsim.model.variants.HeadUnarchiveNoneIsArchived;
@@ -36,7 +37,8 @@ public abstract class Variant {
             new HeadFinishCreationRecheck(),
             new HeadFinishCreationSameChecks(),
             new HeadUnoffloadRecheck(),
-            new HeadUnarchiveNoneIsArchived());
+            new HeadUnarchiveNoneIsArchived(),
+            new HeadBothRechecks());
 
     /** The name used on the command line and in reports. */
     public abstract String id();

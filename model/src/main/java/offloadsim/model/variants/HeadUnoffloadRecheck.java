@@ -26,6 +26,11 @@ public class HeadUnoffloadRecheck extends Head {
     // Rust: tenant.rs:1303-1316 timeline_init_and_sync @6a35a3e9f1, plus the re-check before the insert
     @Override
     public String unoffloadInsertRefusal(Tenant tenant, Timeline loaded, Timeline ancestor) {
+        return ancestorRefusal(ancestor);
+    }
+
+    /** The re-check itself, shared with designs that combine it with other fixes. */
+    static String ancestorRefusal(Timeline ancestor) {
         if (ancestor == null) return null;
         if (!ancestor.isActive() || !ancestor.remoteClient.unarchivedInDirtyAndClean()) return "HasArchivedParent";
         return null;
