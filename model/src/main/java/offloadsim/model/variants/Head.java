@@ -94,7 +94,7 @@ public class Head extends Fix10305 {
         return ancestor.currentState() == TimelineState.STOPPING || ancestor.cancel.isCancelled() ? "ShuttingDown" : null;
     }
 
-    // Rust: routes.rs:313-349 (delete, archival_config), routes.rs:668-709 timeline_create_handler @6a35a3e9f1
+    // Rust: routes.rs:313-349 From<DeleteTimelineError>, From<TimelineArchivalError> @6a35a3e9f1; routes.rs:668-709 timeline_create_handler @6a35a3e9f1
     @Override
     public String httpStatus(String op, String error) {
         return switch (op) {
