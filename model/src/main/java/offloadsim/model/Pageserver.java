@@ -65,7 +65,8 @@ public final class Pageserver {
 
     /** @param invokedAt the history clock when the operation was called (arguments evaluate left to right, before the call) */
     private OpResult record(String op, String timeline, long invokedAt, String error) {
-        OpResult r = error == null ? OpResult.ok(op, timeline) : OpResult.err(op, timeline, error);
+        String status = variant.httpStatus(op, error);
+        OpResult r = error == null ? OpResult.ok(op, timeline, status) : OpResult.err(op, timeline, error, status);
         history.record(r, invokedAt);
         sim.event("op", r.toString());
         return r;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -75,9 +76,10 @@ class LifecycleFidelityTest {
         for (Variant v : Variant.values()) {
             for (long seed = 1; seed <= 10; seed++) {
                 boolean[] restartDoneWhilePaused = {false};
+                String[] branchAnswer = {"(none)"};
                 Object[] r = run(v, world(), seed, (sim, ps) -> {
                     sim.failpoints().configure("timeline-creation-after-uninit", Failpoints.Mode.PAUSE);
-                    sim.spawn("user", () -> ps.branch("main", "t2"));
+                    sim.spawn("user", () -> branchAnswer[0] = ps.branch("main", "t2").error());
                     sim.spawn("operator", () -> {
                         sim.failpoints().awaitPaused("timeline-creation-after-uninit", "test/await-paused");
                         TaskHandle restart = sim.spawn("restart", ps::restart);
@@ -91,9 +93,16 @@ class LifecycleFidelityTest {
                 Pageserver ps = ps(r);
                 assertEquals(Outcome.Kind.OK, result(r).outcome().kind(), v + " seed " + seed + ": " + result(r).outcome().summary());
                 assertTrue(position(ps, "branch") < position(ps, "restart"), "the branch answers before the next generation is attached");
-                // the child inserted after shutdown's snapshot still uploads its index (the #10159 family): the next generation loads it
                 assertEquals(2, ps.peekTenant().generation);
-                assertTrue(ps.peekTenant().peekTimelines().containsKey("t2"), ps.describeState());
+                if (branchAnswer[0] == null) {
+                    // upstream: the child inserted after shutdown's snapshot still uploads its index (the #10159 family): the next generation loads it
+                    assertTrue(ps.peekTenant().peekTimelines().containsKey("t2"), v + " seed " + seed + ": " + ps.describeState());
+                } else {
+                    // a design that re-checks the ancestor in finish_creation refuses the child of a Stopping ancestor: nothing is uploaded
+                    assertEquals("AncestorNotActive", branchAnswer[0], v + " seed " + seed);
+                    assertNotEquals(Variant.class, declaringClassOfFinishCreationRefusal(v), v + " refused the branch without a finish_creation re-check");
+                    assertFalse(ps.peekTenant().peekTimelines().containsKey("t2"), v + " seed " + seed + ": " + ps.describeState());
+                }
             }
         }
     }
@@ -267,5 +276,13 @@ class LifecycleFidelityTest {
         });
         assertEquals("ShuttingDown", answer(ps(r), "branch", "t2").error(), result(r).trace().text());
         assertTrue(position(ps(r), "branch") < position(ps(r), "shutdown"));
+    }
+
+    private static Class<?> declaringClassOfFinishCreationRefusal(Variant v) {
+        try {
+            return v.getClass().getMethod("finishCreationRefusal", offloadsim.model.tenant.Tenant.class, offloadsim.model.timeline.Timeline.class).getDeclaringClass();
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
     }
 }

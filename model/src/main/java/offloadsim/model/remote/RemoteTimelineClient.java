@@ -100,6 +100,18 @@ public final class RemoteTimelineClient {
         }
     }
 
+    /**
+     * Not upstream (a candidate fix's reading): the queue is usable and neither the dirty nor the clean
+     * index says archived — nobody has archived the timeline, nor begun to, and no offload has passed
+     * shutdown_if_archived on it. One L_Q critical section.
+     */
+    // Rust: none (a candidate fix's reading of the queue, not upstream)
+    public boolean unarchivedInDirtyAndClean() {
+        try (var g = lq.lock()) {
+            return q.usable() && !q.dirtyArchived && !q.cleanArchived;
+        }
+    }
+
     // Rust: remote_timeline_client.rs:2424-2434 RemoteTimelineClient::no_pending_work @49756a0d01;
     //   remote_timeline_client.rs:2482-2492 @6149ac8834
     public boolean noPendingWork() {

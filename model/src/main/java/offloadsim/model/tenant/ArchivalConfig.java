@@ -32,8 +32,9 @@ final class ArchivalConfig {
                         // check_ancestor_of_to_be_unarchived_is_not_archived
                         Timeline a = tenant.timelines.get(o.ancestorId);
                         boolean archived;
-                        if (a != null) archived = Boolean.TRUE.equals(a.remoteClient.isArchived());
+                        if (a != null) archived = tenant.variant.unarchivalCountsAncestorArchived(a.remoteClient.isArchived());
                         else if (tenant.offloaded.containsKey(o.ancestorId)) archived = true;
+                        else if (tenant.variant.unarchivalCountsMissingAncestorArchived()) archived = true;
                         else throw ancestorInNeitherMap(o.ancestorId);
                         if (archived) return "HasArchivedParent";
                     }
@@ -123,8 +124,16 @@ final class ArchivalConfig {
             }
             Timeline t = tenant.newTimeline(id, ancestor, index.ancestorId(), index.archived(), false);
             sim.yieldPoint("timeline_init_and_sync/load_layer_map");
+            tenant.variant.afterUnoffloadLayerMapLoaded(tenant, t);
+            String refused;
             try (var gt = tenant.lt.lock()) {
-                if (tenant.timelines.putIfAbsent(id, t) != null) throw tenant.panicHolding("unreachable: timeline " + id + " already exists in the tenant map", tenant.lt);
+                refused = tenant.variant.unoffloadInsertRefusal(tenant, t, ancestor);
+                if (refused == null && tenant.timelines.putIfAbsent(id, t) != null) throw tenant.panicHolding("unreachable: timeline " + id + " already exists in the tenant map", tenant.lt);
+            }
+            if (refused != null) {
+                sim.event("unoffload", id + " not inserted: " + refused);
+                t.remoteClient.stop();
+                return refused;
             }
             sim.preemptionPoint("unoffload_timeline/remove from timelines_offloaded");
             try (var gt = tenant.lt.lock(); var go = tenant.lo.lock()) {
@@ -132,7 +141,7 @@ final class ArchivalConfig {
                 tenant.offloaded.remove(id);
             }
             sim.event("unoffload", id + " loaded into timelines");
-            String err = tenant.storeTenantManifest();
+            String err = tenant.variant.uploadTenantManifest(tenant);
             if (err != null) return "Cancelled".equals(err) ? "Cancelled" : "Other(" + err + ")";
             sim.preemptionPoint("unoffload_timeline/activate");
             t.activate();

@@ -12,17 +12,19 @@ public final class CompactionIteration {
     private record Candidate(Timeline timeline, boolean active, boolean canOffload) {}
 
     /** Timeline::compact's answer: Ok(has pending tasks) or a CompactionError name. */
-    private record Compacted(boolean pendingTasks, String error) {
-        static final Compacted NOTHING_PENDING = new Compacted(false, null);
+    private record Compacted(boolean pendingTasks, String error, boolean skipped) {
+        static final Compacted NOTHING_PENDING = new Compacted(false, null, false);
+        /** Cancelled while waiting for the lock: Ok(false) before #10744, Ok(Skipped) at HEAD. */
+        static final Compacted SKIPPED = new Compacted(false, null, true);
 
         static Compacted error(String e) {
-            return new Compacted(false, e);
+            return new Compacted(false, e, false);
         }
     }
 
     // Rust: tenant.rs:2903-3115 Tenant::compaction_iteration @49756a0d01; tenant.rs:2904-3124 @6149ac8834
     //   — returns null or the CompactionError
-    static String run(Tenant tenant) {
+    public static String run(Tenant tenant) {
         var sim = tenant.sim;
         if (tenant.state.get() != TenantState.ACTIVE) return null;
         // the Active check reads the state channel; the snapshot below is a separate critical section (L_T)
@@ -84,7 +86,7 @@ public final class CompactionIteration {
 
     private static Compacted cancelledWaiting(Tenant tenant, Timeline timeline) {
         tenant.sim.event("compaction", timeline.id + ": cancelled while waiting for compaction_lock, Ok(false)");
-        return Compacted.NOTHING_PENDING;
+        return Compacted.SKIPPED;
     }
 
     // Rust: compaction.rs:325-479 compact_legacy @6149ac8834; compaction.rs:325-479 @49756a0d01
@@ -106,6 +108,46 @@ public final class CompactionIteration {
         // Rust: timeline.rs:4845-4858 upload_new_image_layers @6149ac8834; timeline.rs:4845-4858 @49756a0d01
         if (!timeline.remoteClient.scheduleIndexUploadForFileChanges()) return Compacted.error("ShuttingDown");
         return Compacted.NOTHING_PENDING;
+    }
+
+    /**
+     * HEAD's iteration (restructured by #10744): the snapshot
+     * keeps only Active timelines and marks the offloadable ones; the L0 counts are read with an await
+     * per timeline; pass 2 re-checks is_active, compacts, runs the gc-compaction queue and offloads only
+     * after that. Pass 1 (L0 compaction, :3206-3236) has nothing to do in the model: no timeline has an
+     * L0 backlog, so it never yields the iteration early.
+     */
+    // Rust: none @49756a0d01 (HEAD's restructured iteration); none @6149ac8834 (idem); tenant.rs:3135-3323 compaction_iteration @6a35a3e9f1
+    public static String runHead(Tenant tenant) {
+        var sim = tenant.sim;
+        if (tenant.state.get() != TenantState.ACTIVE) return null; // :3141-3143 Skipped
+        sim.preemptionPoint("compaction_iteration/before snapshot");
+        List<Timeline> compact = new ArrayList<>();
+        List<String> offload = new ArrayList<>();
+        try (var g = tenant.lt.lock()) { // :3164-3186
+            for (Timeline t : tenant.timelines.values()) {
+                if (!t.isActive()) continue;
+                compact.add(t);
+                if (canOffload(tenant, t)) offload.add(t.id);
+            }
+        }
+        if (!offload.isEmpty()) sim.event("offload", "compaction snapshots can_offload=true for " + String.join(", ", offload) + " (archived, no pending uploads)");
+        for (Timeline t : compact) sim.yieldPoint("compaction_iteration/layers.read (L0 counts) " + t.id); // :3188-3198
+        for (Timeline t : compact) { // pass 2, :3245-3311
+            if (!t.isActive()) continue; // :3246-3248
+            Compacted r = compact(tenant, t); // :3257-3261, the ? returns a CompactionError
+            if (r.error() != null) return r.error();
+            if (r.skipped() || r.pendingTasks()) continue; // not Done: neither the gc-compaction queue nor the offload
+            sim.yieldPoint("compaction_iteration/gc_compaction_queue iteration " + t.id); // :3264-3284
+            if (!offload.contains(t.id)) continue; // :3288
+            if (!tenant.variant.beforeAutoOffload(tenant, t)) continue;
+            sim.yieldPoint("compaction_iteration/before-timeline-auto-offload"); // :3289
+            sim.failpoint("before-timeline-auto-offload");
+            String err = tenant.variant.offloadTimeline(tenant, t); // :3290-3300
+            if (err == null || tenant.variant.compactionIgnoresOffloadError(err)) continue;
+            return err.equals("Cancelled") ? "Cancelled" : "Other(" + err + ")"; // new_cancelled() / CompactionError::Other; the ? ends the iteration
+        }
+        return null;
     }
 
     // Rust: none (rejected design alt-recheck: a fresh can_offload evaluation at the call site)

@@ -39,7 +39,8 @@ final class CreateTimeline {
         if (!parent.isActive()) return "AncestorNotActive";
         sim.preemptionPoint("create_timeline/ancestor is_archived");
         if (Boolean.TRUE.equals(parent.remoteClient.isArchived())) return "AncestorArchived";
-        sim.yieldPoint("create_timeline/wait_lsn");
+        String waited = tenant.variant.branchWaitLsn(tenant, parent);
+        if (waited != null) return waited;
         Object r = branchTimelineImpl(tenant, parent, parentId, childId);
         if (r instanceof String err) return err;
         Timeline child = ((Result) r).timeline();
@@ -90,6 +91,13 @@ final class CreateTimeline {
                 try (var gt = tenant.lt.lock()) {
                     if (tenant.timelines.containsKey(childId))
                         return "Other(Found freshly initialized timeline " + childId + " in the tenant map)";
+                    // upstream inserts without looking at the ancestor again; candidate fixes re-check it here
+                    String refused = tenant.variant.finishCreationRefusal(tenant, parent);
+                    if (refused != null) {
+                        sim.event("branch", childId + " not inserted: finish_creation refused (" + refused + ")");
+                        child.remoteClient.stop(); // the UninitializedTimeline is dropped: its upload queue never ran anything
+                        return refused;
+                    }
                     tenant.timelines.put(childId, child);
                     // the create guard is dropped here, under L_T: out of timelines_creating, out of the gate
                     try (var gc = tenant.lc.lock()) {

@@ -134,7 +134,7 @@ final class DeleteTimelineFlow {
             boolean removed = p.timeline() != null ? tenant.timelines.remove(id) != null : tenant.offloaded.remove(id) != null;
             if (!removed) throw tenant.panicHolding("timeline " + id + " that we were deleting was concurrently removed from the map", tenant.lt, tenant.lo);
         }
-        String err = tenant.storeTenantManifest();
+        String err = tenant.variant.uploadTenantManifest(tenant);
         if (err != null) return "Cancelled".equals(err) ? "Cancelled" : "Other(" + err + ")";
         p.guard().markFinished();
         sim.event("delete", id + " finished");

@@ -18,7 +18,7 @@ public final class OffloadSteps {
      */
     public static Start prepare(Tenant tenant, Timeline timeline, boolean setStopping) {
         Prepared p = DeleteTimelineFlow.prepare(tenant, timeline.id, true, setStopping);
-        if (p.error() != null) return new Start(p, true, "Other(" + p.error() + ")");
+        if (p.error() != null) return new Start(p, true, tenant.variant.offloadGuardRefused(tenant, timeline, p.error()));
         if (p.timeline() == null) { // offloaded already: Ok, the guard dropped
             p.guard().release();
             return new Start(p, true, null);
@@ -70,7 +70,7 @@ public final class OffloadSteps {
             tenant.offloaded.put(timeline.id, new OffloadedTimeline(timeline.id, timeline.ancestorId, true, timeline.deleteProgress));
             sim.event("offload", timeline.id + " inserted into timelines_offloaded");
         }
-        String err = tenant.storeTenantManifest();
+        String err = tenant.variant.uploadTenantManifest(tenant);
         p.guard().release();
         if (err != null) return err;
         sim.event("offload", "Timeline offload complete: " + timeline.id);

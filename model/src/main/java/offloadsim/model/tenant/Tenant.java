@@ -199,6 +199,7 @@ public final class Tenant {
         if (atSetup) {
             t.timelines.putAll(loaded);
             t.offloaded.putAll(offloadedList);
+            variant.manifestAfterAttach(t, snap.manifestEntries(), false, true);
         } else {
             try (var g = t.lt.lock()) {
                 t.timelines.putAll(loaded);
@@ -207,10 +208,8 @@ public final class Tenant {
             try (var g = t.lo.lock()) {
                 t.offloaded.putAll(offloadedList);
             }
-            if (needsManifestUpload) {
-                String err = t.storeTenantManifest();
-                if (err != null) return t.failAttach("attach failed: store_tenant_manifest: " + err, false);
-            }
+            String err = variant.manifestAfterAttach(t, snap.manifestEntries(), needsManifestUpload, false);
+            if (err != null) return t.failAttach("attach failed: tenant manifest upload: " + err, false);
             t.setTenantState(TenantState.ACTIVATING);
         }
         // Tenant::activate: under timelines and timelines_offloaded, every timeline that is neither broken
@@ -266,42 +265,6 @@ public final class Tenant {
     }
 
     // ------------------------------------------------------------------ manifest
-
-    // Rust: tenant.rs:5373-5413 store_tenant_manifest @49756a0d01; tenant.rs:5382-5422 @6149ac8834
-    /**
-     * Serialized by L_M, whose wait races the tenant's cancellation (Cancelled if it fires first); rebuilt
-     * from memory, skipped if equal to what this instance last uploaded (None at first, so the first call
-     * uploads); the upload itself gives up once the tenant is cancelled.
-     */
-    String storeTenantManifest() {
-        if (cancel.isCancelled()) return "Cancelled";
-        SimMutex.Guard held = manifestLock.tryLock();
-        if (held == null) {
-            held = manifestLock.lock();
-            if (cancel.isCancelled()) {
-                held.close(); // select!: the cancellation was ready before the lock
-                return "Cancelled";
-            }
-        }
-        try (var g = held) {
-            TreeMap<String, String> m = new TreeMap<>();
-            try (var go = lo.lock()) {
-                for (OffloadedTimeline o : offloaded.values()) m.put(o.id, o.ancestorId);
-            }
-            if (m.equals(lastUploadedManifest)) return null;
-            sim.yieldPoint("store_tenant_manifest/upload");
-            try {
-                sim.failpoint("remote-upload-manifest");
-            } catch (offloadsim.sim.api.FailpointException e) {
-                return cancel.isCancelled() ? "Cancelled" : "RemoteStorage";
-            }
-            if (cancel.isCancelled()) return "Cancelled"; // upload_tenant_manifest's retries stop on the tenant's cancel
-            remote.uploadManifest(m, generation);
-            lastUploadedManifest = m;
-            sim.event("manifest", "g" + generation + " uploaded offloaded=" + m.keySet());
-            return null;
-        }
-    }
 
     // ------------------------------------------------------------------ shutdown
 

@@ -44,7 +44,7 @@ public final class TenantOps {
     public static String compactionIteration(Tenant t) {
         var task = t.enterTask(); // the iteration runs as a task_mgr task of the tenant, which Tenant::shutdown waits for
         try {
-            return CompactionIteration.run(t);
+            return t.variant.compactionIteration(t);
         } finally {
             t.exitTask(task);
         }

@@ -48,7 +48,7 @@ class TenantInternalsFidelityTest {
             });
             sim.spawn("storer", () -> {
                 while (t.manifestLock.owner() == null) sim.yieldPoint("storer/wait for the holder");
-                got.add(String.valueOf(t.storeTenantManifest()));
+                got.add(String.valueOf(TenantManifest.storeOnce(t)));
             });
             return Oracles.NONE;
         });
