@@ -152,6 +152,15 @@ public abstract class Variant {
         return false;
     }
 
+    /**
+     * DeleteTimelineFlow::schedule_background: whether the deletion task holds a tenant gate guard (#10702,
+     * after 6149ac8834), so Tenant::shutdown waits for it; with the gate closed the task is not spawned and
+     * the next attach resumes the deletion. Before, a deletion task could outlive the shutdown (#10389-F).
+     */
+    public boolean deletionTaskHoldsTenantGate() {
+        return false;
+    }
+
     /** create_timeline's wait_lsn on the ancestor (an await): null, or the error it ends the creation with. */
     public String branchWaitLsn(Tenant tenant, Timeline ancestor) {
         tenant.sim().yieldPoint("create_timeline/wait_lsn");

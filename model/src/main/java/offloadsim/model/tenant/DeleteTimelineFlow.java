@@ -9,6 +9,7 @@ import offloadsim.model.timeline.ShutdownMode;
 import offloadsim.model.timeline.Timeline;
 import offloadsim.model.timeline.TimelineState;
 import offloadsim.sim.api.Panic;
+import offloadsim.sim.api.SimGate;
 
 /** delete.rs DeleteTimelineFlow: the guard shared by deletion and offload, and deletion itself. */
 final class DeleteTimelineFlow {
@@ -96,7 +97,7 @@ final class DeleteTimelineFlow {
         scheduleBackground(tenant, new Prepared(t, null, t.deleteProgress, null), client);
     }
 
-    // Rust: delete.rs:399-431 schedule_background @49756a0d01; delete.rs:404-436 @6149ac8834
+    // Rust: delete.rs:399-431 schedule_background @49756a0d01; delete.rs:404-436 @6149ac8834; delete.rs:362-403 @6a35a3e9f1
     /**
      * A TimelineDeletionWorker task of the tenant (joined by a shutdown whose scan sees it). An error sets
      * a loaded timeline Broken; the guard is released when the task ends, however it ends (a panic unwinds
@@ -104,8 +105,18 @@ final class DeleteTimelineFlow {
      */
     private static void scheduleBackground(Tenant tenant, Prepared p, RemoteTimelineClient client) {
         String id = p.timeline() != null ? p.timeline().id : p.offloaded().id;
+        SimGate.Guard tenantGuard = null;
+        if (tenant.variant.deletionTaskHoldsTenantGate()) {
+            tenantGuard = tenant.gate.enter();
+            if (tenantGuard == null) { // durably marked deleted already: the next attach resumes the deletion
+                tenant.sim.event("delete", id + ": tenant is shutting down, deletion resumes when it next starts");
+                p.guard().release();
+                return;
+            }
+        }
+        SimGate.Guard heldGate = tenantGuard;
         tenant.taskMgr.spawn(TaskMgr.Kind.TIMELINE_DELETION_WORKER, id, "delete " + id, cancel -> {
-            try {
+            try (heldGate) {
                 String err = background(tenant, p, client);
                 if (err != null) {
                     tenant.sim.event("delete", id + ": " + ("Cancelled".equals(err) ? "shutdown during timeline deletion" : "error " + err));

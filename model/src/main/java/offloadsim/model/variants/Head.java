@@ -39,6 +39,12 @@ public class Head extends Fix10305 {
         };
     }
 
+    // Rust: delete.rs:362-403 schedule_background @6a35a3e9f1 — the tenant gate guard of #10702
+    @Override
+    public boolean deletionTaskHoldsTenantGate() {
+        return true;
+    }
+
     // Rust: tenant.rs:3135-3323 compaction_iteration @6a35a3e9f1
     @Override
     public String compactionIteration(Tenant tenant) {
