@@ -9,7 +9,7 @@ as `name`. Only names and line numbers are written, never Rust code or comment t
 
 Usage (from the repository root, with a clone or bare mirror of neondatabase/neon):
     python3 model/src/test/resources/rust-index/generate.py --git-dir /path/to/neon.git
-It rewrites <commit>.tsv next to this script for every commit in COMMITS.
+It rewrites model/src/main/resources/offloadsim/rust-index/<commit>.tsv for every commit in COMMITS.
 """
 import argparse
 import os
@@ -279,7 +279,7 @@ def self_test():
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--git-dir", help="a clone or bare mirror of neondatabase/neon")
-    ap.add_argument("--out", default=HERE, help="directory to write <commit>.tsv into (default: next to this script)")
+    ap.add_argument("--out", default=os.path.join(HERE, "..", "..", "..", "main", "resources", "offloadsim", "rust-index"), help="directory to write <commit>.tsv into (default: the model's main resources, where the CLI reads it)")
     ap.add_argument("--self-test", action="store_true", help="check the lexer on a built-in sample and exit")
     args = ap.parse_args()
     self_test()

@@ -40,6 +40,9 @@ public abstract class Variant {
             new HeadUnarchiveNoneIsArchived(),
             new HeadBothRechecks());
 
+    /** The Neon commit whose code this design is (or is built on), for citing Rust lines in stories. */
+    public abstract String rustCommit();
+
     /** The name used on the command line and in reports. */
     public abstract String id();
 

@@ -15,6 +15,11 @@ import offloadsim.model.timeline.Timeline;
  */
 public class Fix10305 extends Pre10305 {
     @Override
+    public String rustCommit() {
+        return "6149ac8834";
+    }
+
+    @Override
     public String id() {
         return "fix-10305";
     }

@@ -17,6 +17,11 @@ import offloadsim.model.timeline.TimelineState;
  */
 public class Head extends Fix10305 {
     @Override
+    public String rustCommit() {
+        return "6a35a3e9f1";
+    }
+
+    @Override
     public String id() {
         return "head";
     }

@@ -13,6 +13,11 @@ import offloadsim.model.timeline.Timeline;
  */
 public class Pre10305 extends Variant {
     @Override
+    public String rustCommit() {
+        return "49756a0d01";
+    }
+
+    @Override
     public String id() {
         return "pre-10305";
     }

@@ -31,7 +31,7 @@ final class ModelTraceability {
     }
 
     static RustIndex index() throws IOException {
-        return RustIndex.load(module().resolve("src/test/resources/rust-index"));
+        return RustIndex.load(module().resolve("src/main/resources/offloadsim/rust-index"), module().resolve("src/test/resources/rust-index/files.txt"));
     }
 
     /** The designs of offloadsim.model.variants each model one commit. */

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * The checked-in index of Rust function names and line ranges, one {@code <commit>.tsv} per modelled
- * Neon commit (written by {@code src/test/resources/rust-index/generate.py}). A method is listed both as
+ * Neon commit (written to {@code src/main/resources/offloadsim/rust-index} by {@code src/test/resources/rust-index/generate.py}; the CLI cites it in stories). A method is listed both as
  * {@code Type::method} and as {@code method}; a range runs from the line of {@code fn} to the line of
  * the closing brace.
  */
@@ -39,8 +39,8 @@ final class RustIndex {
         this.aliases = aliases;
     }
 
-    /** Every {@code *.tsv} in {@code dir}, keyed by the file name without extension. */
-    static RustIndex load(Path dir) throws IOException {
+    /** Every {@code *.tsv} in {@code dir}, keyed by the file name without extension; aliases from {@code aliasFile}. */
+    static RustIndex load(Path dir, Path aliasFile) throws IOException {
         Map<String, List<Entry>> m = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".tsv")).sorted().toList()) {
@@ -50,9 +50,8 @@ final class RustIndex {
         }
         if (m.isEmpty()) throw new IOException("no *.tsv index in " + dir);
         Map<String, String> aliases = new LinkedHashMap<>();
-        Path files = dir.resolve("files.txt");
-        if (Files.exists(files)) {
-            for (String l : Files.readAllLines(files, StandardCharsets.UTF_8)) {
+        if (Files.exists(aliasFile)) {
+            for (String l : Files.readAllLines(aliasFile, StandardCharsets.UTF_8)) {
                 String[] f = l.replaceFirst("#.*", "").trim().split("\\s+");
                 for (int i = 1; i < f.length; i++) aliases.put(f[i], f[0]);
             }

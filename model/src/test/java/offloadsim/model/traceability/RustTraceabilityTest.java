@@ -16,7 +16,7 @@ class RustTraceabilityTest {
         assertTrue(comments >= 40, "expected the model's // Rust: comments, found only " + comments + " (is the source root right?)");
         List<String> problems = ModelTraceability.problems();
         if (!problems.isEmpty())
-            fail(problems.size() + " `// Rust:` comment(s) disagree with the Rust index (model/src/test/resources/rust-index);"
+            fail(problems.size() + " `// Rust:` comment(s) disagree with the Rust index (model/src/main/resources/offloadsim/rust-index);"
                     + " the grammar and the rules are in model/README.md, Traceability:\n  " + String.join("\n  ", problems));
     }
 

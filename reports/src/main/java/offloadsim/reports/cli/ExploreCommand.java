@@ -112,8 +112,8 @@ final class ExploreCommand implements Callable<Integer> {
         if (jobs != null) shardText = "all " + jobs + " parts";
         String reduction = null;
         if (spec0.systematic() && part == null && jobs == null && (spec0.por() || spec0.name().equals("dpor")) && !noReductionFactor) reduction = reductionFactor(s, v, spec0, e, budget);
-        ExplorationJson result = LedgerCheck.attribute(ExplorationJson.of(scenario.replayTarget(s), v.id(), range[0], shardText, e,
-                Classifier.fingerprints(s, v, e, shrinkAttempts)), Ledger.load());
+        var fps = Classifier.fingerprints(s, v, e, shrinkAttempts);
+        ExplorationJson result = LedgerCheck.attribute(ExplorationJson.of(scenario.replayTarget(s), v.id(), range[0], shardText, e, fps), Ledger.load());
         String text = Json.write(result);
         if (out != null) AtomicFiles.write(out, text);
         ci.write(JunitXml.ofExploration(result), StepSummary.ofExploration(result));
@@ -137,6 +137,7 @@ final class ExploreCommand implements Callable<Integer> {
                     w.println("  [" + LedgerCheck.label(f) + "] seed " + f.seed() + ": " + f.kind() + " " + f.oracle() + ": " + f.message() + " (fingerprint " + f.fingerprint() + ")");
                     w.println("    replay: " + f.replay());
                 }
+                FindingsText.firstStory(w, scenario.replayTarget(s), scenario.file != null, v, fps);
             }
         }
         w.flush();

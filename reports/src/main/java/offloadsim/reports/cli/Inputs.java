@@ -103,4 +103,9 @@ final class Inputs {
         if (v < 0) throw new IllegalArgumentException(what + " must not be negative, got " + v);
         return v;
     }
+
+    static int positive(int v, String what) {
+        if (v < 1) throw new IllegalArgumentException(what + " must be at least 1, got " + v);
+        return v;
+    }
 }

@@ -53,6 +53,9 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the matrix as JSON instead of the table")
     boolean json;
 
+    @Option(names = "--jobs", description = "Cells explored in parallel (default: the machine's cores); the results do not depend on it")
+    Integer jobs;
+
     @Option(names = "--fail-on", defaultValue = "any", description = "any: exit 1 on any cell that does not match its expected verdict; new: only on a violation no ledger entry covers on its variant, or a finding a cell is expected to show that it did not (default ${DEFAULT-VALUE})")
     String failOn;
 
@@ -68,7 +71,8 @@ final class MatrixCommand implements Callable<Integer> {
         if (crossChecks != null && agreement == null && !noCrossChecks)
             throw new IllegalArgumentException("--cross-checks " + crossChecks + ": not a cross-check results file (" + CrossCheckResults.FORMAT + ")");
         ProgressBar bar = new ProgressBar(System.err, "matrix", json);
-        List<CellResult> cells = Matrix.runAll(plan, (i, n, c) -> bar.cell(i, n, c.scenario() + " " + c.variant().id()));
+        int threads = jobs != null ? Inputs.positive(jobs, "--jobs") : Runtime.getRuntime().availableProcessors();
+        List<CellResult> cells = Matrix.runAll(plan, threads, (i, n, c) -> bar.cell(i, n, c.scenario() + " " + c.variant().id()));
         if (agreement == null && !noCrossChecks) agreement = CrossCheckResults.quick(cells, home, System.err);
         MatrixReport report = new MatrixReport(plan, cells, agreement);
         AtomicFiles.write(dir.resolve("report.json"), report.json());

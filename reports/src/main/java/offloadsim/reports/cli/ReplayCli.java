@@ -72,7 +72,7 @@ final class ReplayCli implements Callable<Integer> {
             w.print(r.trace().text());
             w.println();
             w.println("story:");
-            for (String l : Segments.story(Segments.of(r.trace()))) w.println("  " + l);
+            for (String l : Segments.story(Segments.of(r.trace()), label -> offloadsim.model.RustSource.cite(v.rustCommit(), label))) w.println("  " + l);
             w.println();
         }
         w.println(r.outcome().summary());

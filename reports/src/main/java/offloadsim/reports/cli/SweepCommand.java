@@ -94,7 +94,7 @@ final class SweepCommand implements Callable<Integer> {
                 for (var entry : fps.entrySet()) {
                     if (entry.getKey().seed() != c.firstSeed()) continue;
                     Fingerprints.Fingerprinted f = entry.getValue();
-                    List<String> story = Segments.story(Segments.of(f.shrunk().trace()));
+                    List<String> story = FindingsText.storyAt(v, f);
                     for (String l : story) w.println("    " + l);
                     w.println("  replay: " + offloadsim.scenarios.explore.ReplayCommand.of(scenario.replayTarget(s), scenario.file != null, v.id(), f.shrunk().schedule()));
                 }

@@ -3,6 +3,7 @@ package offloadsim.reports.html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import offloadsim.sim.trace.Trace;
 import offloadsim.sim.trace.TraceEntry;
 
@@ -49,15 +50,29 @@ public final class Segments {
      * passed and what it changed. Quiet segments stay in: they are where a task passed a check.
      */
     public static List<String> story(List<Segment> segments) {
+        return story(segments, label -> null);
+    }
+
+    /**
+     * The story with each segment's first and last point followed by where its Rust function is, e.g.
+     * {@code offload_timeline/shutdown_if_archived (offload.rs:35-125)}; {@code cite} answers null where it
+     * does not know.
+     */
+    public static List<String> story(List<Segment> segments, Function<String, String> cite) {
         List<String> lines = new ArrayList<>();
         int n = 1;
         for (int i = 0; i < segments.size(); i++) {
             Segment s = segments.get(i);
             List<String> ev = s.events().stream().filter(x -> !x.startsWith("outcome")).toList();
-            String where = s.labels().getFirst() + (s.labels().size() > 1 ? " … " + s.labels().getLast() : "");
+            String where = cited(s.labels().getFirst(), cite) + (s.labels().size() > 1 ? " … " + cited(s.labels().getLast(), cite) : "");
             lines.add(n++ + ". [" + s.task() + "] " + where + (ev.isEmpty() ? "" : " — " + String.join("; ", ev)));
         }
         for (Segment s : segments) for (String e : s.events()) if (e.startsWith("outcome")) lines.add("⇒ " + e.substring("outcome: ".length()));
         return lines;
+    }
+
+    private static String cited(String label, Function<String, String> cite) {
+        String at = cite.apply(label);
+        return at == null ? label : label + " (" + at + ")";
     }
 }
