@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Timeout;
  * <p>Budgets are numbers of executions, never wall time: a loaded machine makes a launch slower, not shorter. What
  * ends a hung launch is {@link FrayCheck}'s watchdogs (a step bound per execution, a stall bound on progress); the
  * class timeout below is only a last net for a hang outside a launch, far above what the class takes (32 s at a load
- * average of 8, with 100–180 executions/s on fix-10305; 25–41 executions/s were measured at a load average of 40).
+ * average of 8 with fix-10305 the only clean design, 100–180 executions/s; 150 s at a load average of 15 with head
+ * and its six designs merged in, eight clean designs; 25–41 executions/s were measured at a load average of 40).
  */
 @Timeout(value = 60, unit = TimeUnit.MINUTES)
 class FrayCrossCheckTest {
