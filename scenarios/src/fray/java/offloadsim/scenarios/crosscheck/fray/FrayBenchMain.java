@@ -54,12 +54,12 @@ public final class FrayBenchMain {
     }
 
     private static void measure(Map<String, Object> doc, int runs, int fixExecutions, Path reports) {
-        FrayCheck.run(Variant.PRE_10305, Strategy.POS, new Budget(1000, FrayCheck.STEP_BOUND, 120), reports.resolve("warm-up"));
+        FrayCheck.run(Variant.PRE_10305, Strategy.POS, new Budget(1000, FrayCheck.STEP_BOUND, FrayCheck.STALL_SECONDS), reports.resolve("warm-up"));
         List<Map<String, Object>> pre = new ArrayList<>();
         for (Strategy s : Strategy.values()) {
             List<Map<String, Object>> launches = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
-                Result r = FrayCheck.run(Variant.PRE_10305, s, new Budget(1000, FrayCheck.STEP_BOUND, 120), reports.resolve("pre-" + s.label() + "-" + i));
+                Result r = FrayCheck.run(Variant.PRE_10305, s, new Budget(1000, FrayCheck.STEP_BOUND, FrayCheck.STALL_SECONDS), reports.resolve("pre-" + s.label() + "-" + i));
                 Map<String, Object> l = new LinkedHashMap<>();
                 l.put("found", r.found10220() || r.foundPanic());
                 l.put("form", r.found10220() ? "#10220" : r.foundPanic() ? "panic" : r.failure() == null ? "none" : r.livelocked() ? "livelock" : "other");
@@ -78,7 +78,7 @@ public final class FrayBenchMain {
         List<Map<String, Object>> fix = new ArrayList<>();
         if (fixExecutions > 0) {
             for (Strategy s : Strategy.values()) {
-                Result r = FrayCheck.run(Variant.FIX_10305, s, new Budget(fixExecutions, FrayCheck.STEP_BOUND, 600), reports.resolve("fix-" + s.label()));
+                Result r = FrayCheck.run(Variant.FIX_10305, s, new Budget(fixExecutions, FrayCheck.STEP_BOUND, FrayCheck.STALL_SECONDS), reports.resolve("fix-" + s.label()));
                 System.err.printf("bench: Fray %s fix-10305: %s%n", s.label(), r.summary());
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("strategy", s.label());

@@ -49,9 +49,12 @@ import org.pastalab.fray.runtime.LivenessException;
  * executions (peers-notes §1.8.4: PCT spins forever in {@code ConcurrentHashMap.initTable}). The step bound turns a
  * spin that passes through Fray's scheduling points into a failure of that execution ({@link #LIVELOCK}); Fray
  * throws a {@link LivenessException} there and then drops it silently, so the body catches it in every thread it
- * owns ({@link #runThreads}) and in the main thread and fails the execution itself. The wall-clock bound catches a spin that never reaches a scheduling point:
- * the launch runs on its own daemon thread, and when it has not returned in time the launch is reported as hung,
- * with the stacks of every thread, and abandoned.
+ * owns ({@link #runThreads}) and in the main thread and fails the execution itself. The stall bound catches a spin
+ * that never reaches a scheduling point: the launch runs on its own daemon thread, and when no new execution has
+ * started for {@link Budget#stallSeconds} the launch is reported as hung, with the stacks of every thread, and
+ * abandoned. The bound is on progress, not on the launch's total time, and Fray's own timeout is switched off
+ * ({@link #NO_TIME_LIMIT}): a budget is a number of executions, which a loaded machine makes slower but never
+ * smaller.
  */
 public final class FrayCheck {
 
@@ -134,18 +137,31 @@ public final class FrayCheck {
     }
 
     /**
-     * @param stepBound   scheduling steps per execution before it is failed as a livelock (one #10220 execution takes
-     *                    about 650 steps under Fray)
-     * @param wallSeconds wall-clock bound of the whole launch before it is abandoned as hung
+     * @param stepBound    scheduling steps per execution before it is failed as a livelock (one #10220 execution takes
+     *                     about 650 steps under Fray)
+     * @param stallSeconds seconds without a new execution starting (or the launch returning) before the launch is
+     *                     abandoned as hung
      */
-    public record Budget(int executions, int stepBound, int wallSeconds) {
+    public record Budget(int executions, int stepBound, int stallSeconds) {
         public Budget {
-            if (executions < 1 || stepBound < 1 || wallSeconds < 1) throw new IllegalArgumentException("budget must be positive: " + executions + ", " + stepBound + ", " + wallSeconds);
+            if (executions < 1 || stepBound < 1 || stallSeconds < 1) throw new IllegalArgumentException("budget must be positive: " + executions + ", " + stepBound + ", " + stallSeconds);
         }
     }
 
     /** The default step bound: 100x a #10220 execution's steps. */
     public static final int STEP_BOUND = 100_000;
+
+    /**
+     * The default stall bound. One execution takes 5–40 ms on an idle 2-core machine and about 40 ms at a load average
+     * of 40; the first one of a JVM also pays for class loading under Fray's agent, which has taken seconds.
+     */
+    public static final int STALL_SECONDS = 120;
+
+    /** Fray's own timeout (seconds), off: it would end a launch before its budget of executions on a slow machine. */
+    static final int NO_TIME_LIMIT = Integer.MAX_VALUE;
+
+    /** How often the watchdog looks at the launch's progress. */
+    private static final long POLL_MILLIS = 100;
 
     private FrayCheck() {}
 
@@ -242,16 +258,11 @@ public final class FrayCheck {
         }, "fray-launch-" + strategy.label());
         launcher.setDaemon(true); // Fray's execution threads inherit it: an abandoned livelock does not keep the JVM alive
         launcher.start();
-        try {
-            launcher.join(budget.wallSeconds() * 1000L);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        boolean stalled = stalled(launcher, config, budget.stallSeconds());
         long micros = (System.nanoTime() - t0) / 1_000;
-        if (launcher.isAlive()) {
+        if (stalled) {
             abandoned = launcher;
-            AssertionError hung = new AssertionError(LIVELOCK + "Fray " + strategy.label() + " did not return in " + budget.wallSeconds()
+            AssertionError hung = new AssertionError(LIVELOCK + "Fray " + strategy.label() + " made no progress for " + budget.stallSeconds()
                     + " s (execution " + (config.getCurrentIteration() + 1) + " never finished; Fray checks its timeout only between executions)\n" + stacks());
             return new Result(hung, config.getCurrentIteration() + 1, micros, coverage(config), true, reportDir);
         }
@@ -262,6 +273,33 @@ public final class FrayCheck {
                     livelock.execution, micros, coverage(config), false, reportDir);
         int executions = f == null ? config.getCurrentIteration() : config.getCurrentIteration() + 1;
         return new Result(f, executions, micros, coverage(config), false, reportDir);
+    }
+
+    /**
+     * Waits for the launch to return; true if it stalled instead: no new execution started for {@code stallSeconds}.
+     * Reads Fray's iteration counter from outside the launch (a plain field; a stale read only delays the verdict by
+     * a poll).
+     */
+    private static boolean stalled(Thread launcher, Configuration config, int stallSeconds) {
+        long stallNanos = stallSeconds * 1_000_000_000L;
+        int seen = config.getCurrentIteration();
+        long progress = System.nanoTime();
+        try {
+            while (true) {
+                launcher.join(POLL_MILLIS);
+                if (!launcher.isAlive()) return false;
+                int now = config.getCurrentIteration();
+                if (now != seen) {
+                    seen = now;
+                    progress = System.nanoTime();
+                } else if (System.nanoTime() - progress >= stallNanos) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -298,7 +336,7 @@ public final class FrayCheck {
             }
             return kotlin.Unit.INSTANCE;
         }), false, false, budget.stepBound());
-        return livelock.config = new Configuration(info, reportDir.toAbsolutePath(), budget.executions(), budget.wallSeconds(), strategy.create(), new ControlledRandomProvider(),
+        return livelock.config = new Configuration(info, reportDir.toAbsolutePath(), budget.executions(), NO_TIME_LIMIT, strategy.create(), new ControlledRandomProvider(),
                 true, false, true, false, false, false, NetworkDelegateType.PROACTIVE, SystemTimeDelegateType.NONE, 100_000L,
                 true, true, true, false, false, strategy == Strategy.SURW, TimelineCoverageType.RESOURCE_ORDERING);
     }
