@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *                   {@code "join " + name}) or failpoint ({@code "failpoint " + name})
  * @param point      the label as written, each non-literal part shown as {@code {expression}}, e.g.
  *                   {@code compact_level0 {timeline.id}}; a run's label matches it with any text in those places
- * @param declaredIn the class whose source declares it
+ * @param declaredIn where the source declares it: {@code class#method}
  */
 public record DeclaredPoint(String kind, String point, String declaredIn) implements Comparable<DeclaredPoint> {
 
@@ -45,12 +45,6 @@ public record DeclaredPoint(String kind, String point, String declaredIn) implem
             at = m.end();
         }
         return Pattern.compile(sb.append(Pattern.quote(point.substring(at))).toString(), Pattern.DOTALL);
-    }
-
-    /** The Rust function (or place) the point is in: the label up to its first {@code /}. */
-    public String function() {
-        int slash = point.indexOf('/');
-        return slash < 0 ? point : point.substring(0, slash);
     }
 
     /** The tab-separated line of the registry file. */

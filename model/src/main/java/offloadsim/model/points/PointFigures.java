@@ -66,7 +66,8 @@ public record PointFigures(int declared, SortedMap<String, Long> reached, Sorted
         return new PointFigures(universe.size(), reached, unreached, gaps, pairs, undeclared);
     }
 
-    private static String functionOf(String point) {
+    /** The Rust function (or place) a point is in: its label up to the first {@code /}. */
+    public static String functionOf(String point) {
         int slash = point.indexOf('/');
         return slash < 0 ? point : point.substring(0, slash);
     }

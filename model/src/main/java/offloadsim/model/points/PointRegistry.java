@@ -97,9 +97,11 @@ public final class PointRegistry {
     }
 
     /**
-     * The points a run of {@code variant} can be suspended at: those declared outside the variant classes and
-     * those declared by the variant's class or a design it extends; preemption points only when the run is
-     * preemptive (otherwise they are not scheduling points).
+     * The points a run of {@code variant} can be suspended at: those declared outside the variant classes, and
+     * those declared in a method of the variant's class or of a design it extends that the variant does not
+     * override (fix-10305 extends pre-10305 but replaces its offload flow, so pre-10305's {@code is_archived}
+     * is no point of the fix); preemption points only when the run is preemptive (otherwise they are not
+     * scheduling points).
      */
     public SortedSet<String> universe(Variant variant, boolean preemptive) {
         TreeSet<String> out = new TreeSet<>();
@@ -111,12 +113,19 @@ public final class PointRegistry {
     }
 
     private static boolean appliesTo(DeclaredPoint p, Variant variant) {
+        int hash = p.declaredIn().indexOf('#');
+        String cls = hash < 0 ? p.declaredIn() : p.declaredIn().substring(0, hash);
+        String method = hash < 0 ? null : p.declaredIn().substring(hash + 1);
         Class<?> c;
         try {
-            c = Class.forName(p.declaredIn(), false, PointRegistry.class.getClassLoader());
+            c = Class.forName(cls, false, PointRegistry.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             return true; // not a class of this module (a harness registry): not variant-specific
         }
-        return !Variant.class.isAssignableFrom(c) || c.isAssignableFrom(variant.getClass());
+        if (!Variant.class.isAssignableFrom(c)) return true;
+        if (!c.isAssignableFrom(variant.getClass())) return false;
+        for (Class<?> k = variant.getClass(); k != c; k = k.getSuperclass())
+            for (java.lang.reflect.Method m : k.getDeclaredMethods()) if (m.getName().equals(method)) return false; // the variant replaced it
+        return true;
     }
 }

@@ -65,7 +65,7 @@ final class PointScanner {
         for (String src : sources.values()) s.findHelpers(src, helpers);
         for (var e : sources.entrySet()) {
             String cls = root.relativize(e.getKey()).toString().replace('/', '.').replaceAll("\\.java$", "");
-            s.scanFile(cls, e.getValue(), helpers);
+            s.scanFile(cls, e.getValue(), helpers, methods(e.getValue()));
         }
         return s;
     }
@@ -79,7 +79,40 @@ final class PointScanner {
         }
     }
 
-    private void scanFile(String cls, String src, Map<String, Integer> helpers) {
+    /** A method's name and the span of its body. */
+    private record Method(String name, int from, int to) {}
+
+    private static final java.util.Set<String> NOT_METHODS = java.util.Set.of("if", "for", "while", "switch", "catch", "synchronized", "try", "return", "new", "else");
+
+    /** Every method (and constructor) body of the source: a name, its parameters, then a brace (not a control statement, not {@code new X() {}}). */
+    private static List<Method> methods(String src) {
+        List<Method> out = new ArrayList<>();
+        Matcher m = DECL_PARAMS.matcher(src);
+        while (m.find()) {
+            if (NOT_METHODS.contains(m.group(1)) || src.substring(Math.max(0, m.start() - 4), m.start()).equals("new ")) continue;
+            int open = m.end() - 1, depth = 0, end = -1;
+            for (int i = open; i < src.length() && end < 0; i++) {
+                char x = src.charAt(i);
+                if (x == '"' || x == '\'') {
+                    int j = i + 1;
+                    while (j < src.length() && src.charAt(j) != x) j += src.charAt(j) == '\\' ? 2 : 1;
+                    i = j;
+                } else if (x == '{') depth++;
+                else if (x == '}' && --depth == 0) end = i;
+            }
+            if (end > 0) out.add(new Method(m.group(1), open, end));
+        }
+        return out;
+    }
+
+    /** The innermost method whose body holds {@code at}. */
+    private static String enclosing(List<Method> methods, int at) {
+        Method best = null;
+        for (Method m : methods) if (m.from < at && at < m.to && (best == null || m.from > best.from)) best = m;
+        return best == null ? "<init>" : best.name;
+    }
+
+    private void scanFile(String cls, String src, Map<String, Integer> helpers, List<Method> methods) {
         Matcher m = CALL.matcher(src);
         while (m.find()) {
             String name = m.group(1);
@@ -110,7 +143,7 @@ final class PointScanner {
                 unreadable.add(new Unreadable(cls, name, arg));
                 continue;
             }
-            for (String l : labels) points.add(new DeclaredPoint(kind, prefix + l, cls));
+            for (String l : labels) points.add(new DeclaredPoint(kind, prefix + l, cls + "#" + enclosing(methods, m.start())));
         }
     }
 
