@@ -17,8 +17,6 @@ import offloadsim.reports.html.Page;
 import offloadsim.reports.html.Showcase;
 import offloadsim.reports.json.CoverageJson;
 import offloadsim.reports.json.ExplorationJson;
-import offloadsim.scenarios.Scenario;
-import offloadsim.scenarios.points.ScenarioPoints;
 import offloadsim.reports.json.Json;
 import offloadsim.reports.json.MatrixJson;
 import offloadsim.scenarios.catalog.ScenarioCatalog;
@@ -108,12 +106,9 @@ public final class MatrixReport {
         List<MatrixJson.Cell> out = new ArrayList<>();
         for (CellResult c : cells) {
             Showcase sc = showcases.get(key(c));
-            Scenario s = ScenarioCatalog.byName(c.scenario());
             out.add(new MatrixJson.Cell(c.scenario(), c.variant().id(), c.expected().label(), c.foundLabel(), c.matches(),
-                    ExplorationJson.of(c.scenario(), c.variant().id(), plan.firstSeed(), null, c.exploration())
-                            .withCoverage(CoverageJson.of(ScenarioPoints.figures(s, c.variant(), c.exploration().coverage()))),
-                    c.completeness() == null ? null : ExplorationJson.of(c.scenario(), c.variant().id(), 1, null, c.completeness())
-                            .withCoverage(CoverageJson.of(ScenarioPoints.figures(s, c.variant(), c.completeness().coverage()))), c.space(),
+                    ExplorationJson.of(c.scenario(), c.variant().id(), plan.firstSeed(), null, c.exploration()),
+                    c.completeness() == null ? null : ExplorationJson.of(c.scenario(), c.variant().id(), 1, null, c.completeness()), c.space(),
                     sc == null ? null : String.join("\n", sc.story()), sc == null ? null : sc.run().schedule().encode(), CoverageJson.of(c.coverage())));
         }
         return new MatrixJson(ExplorationJson.SCHEMA, plan.strategy().name(), plan.firstSeed(), plan.executions(), allMatch(), out);

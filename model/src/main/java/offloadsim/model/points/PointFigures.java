@@ -18,7 +18,9 @@ import offloadsim.sim.coverage.Coverage;
  * @param unreachedInEnteredFunctions the unreached points of Rust functions in which some other point was
  *                     reached: the gaps inside code the cell did run (the rest belong to code it never calls)
  * @param pairs        ordered pairs (p ⇢ q) of declared points interleaved by a context switch: a task stood
- *                     suspended at p while the scheduler ran a different task on from q
+ *                     suspended at p while the scheduler ran a different task on from q. One side may be a
+ *                     point of the harness (a scenario task resuming from its wait for a paused failpoint runs
+ *                     the operation it was waiting to start), named as the harness registry declares it
  * @param undeclared   labels the runs were suspended at that neither the model nor the harness declares (a
  *                     registry out of date with the code; empty when it is not)
  */
@@ -41,20 +43,26 @@ public record PointFigures(int declared, SortedMap<String, Long> reached, Sorted
         TreeSet<String> universe = new TreeSet<>(model.universe(variant, preemptive));
         TreeMap<String, Long> reached = new TreeMap<>();
         TreeSet<String> undeclared = new TreeSet<>();
-        TreeMap<String, String> pointOf = new TreeMap<>();
+        TreeMap<String, String> pointOf = new TreeMap<>(), harnessOf = new TreeMap<>();
         for (var e : coverage.points().entrySet()) {
             DeclaredPoint p = model.match(e.getKey());
             if (p != null) {
                 reached.merge(p.point(), e.getValue(), Long::sum);
                 pointOf.put(e.getKey(), p.point());
                 universe.add(p.point()); // reached although declared for another design: counted, never hidden
-            } else if (harness == null || harness.match(e.getKey()) == null) {
-                undeclared.add(e.getKey());
+            } else {
+                DeclaredPoint h = harness == null ? null : harness.match(e.getKey());
+                if (h == null) undeclared.add(e.getKey());
+                else harnessOf.put(e.getKey(), h.point());
             }
         }
         TreeSet<Coverage.Switch> pairs = new TreeSet<>();
         for (Coverage.Switch s : coverage.switches()) {
             String from = pointOf.get(s.from()), to = pointOf.get(s.to());
+            // a switch between two harness tasks exercises nothing of the model
+            if (from == null && to == null) continue;
+            if (from == null) from = harnessOf.get(s.from());
+            if (to == null) to = harnessOf.get(s.to());
             if (from != null && to != null) pairs.add(new Coverage.Switch(from, to));
         }
         TreeSet<String> unreached = new TreeSet<>(universe);

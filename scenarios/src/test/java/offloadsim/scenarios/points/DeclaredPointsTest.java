@@ -66,8 +66,9 @@ class DeclaredPointsTest {
         // the scan sees the points every reader of the model knows (a guard against a scanner that silently finds nothing)
         List<String> names = scan.declared().stream().map(DeclaredPoint::point).toList();
         for (String p : List.of("offload_timeline/shutdown_if_archived", "offload_timeline/is_archived", "apply_timeline_archival_config/wait_completion",
-                "compact_level0 {timeline.id}", "failpoint before-timeline-auto-offload", "lock timelines{g}", "join shutdown {t.id}", "Tenant::shutdown/gate close"))
+                "compact_level0 {timeline.id}", "failpoint before-timeline-auto-offload", "lock compaction_lock {id}", "join shutdown {t.id}", "Tenant::shutdown/gate close"))
             assertTrue(names.contains(p), p + " in " + names);
+        assertFalse(names.contains("lock timelines{g}"), "a std mutex never blocks a task in the runtime: no point");
     }
 
     @Test

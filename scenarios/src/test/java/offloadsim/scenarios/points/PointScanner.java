@@ -17,8 +17,9 @@ import offloadsim.model.points.DeclaredPoint;
 /**
  * Derives the declared scheduling points from Java source: every call of the runtime API that can suspend a
  * task at a label ({@code yieldPoint}, {@code preemptionPoint}, {@code failpoint}, {@code sleep}, latch
- * {@code await}, {@code notified}, gate {@code close}, {@code awaitPaused}; {@code mutex} and {@code spawn},
- * whose names become the labels of a blocked lock and of a join), and every call of a method of the scanned
+ * {@code await}, {@code notified}, gate {@code close}, {@code awaitPaused}; {@code mutex(name, true)} and {@code spawn},
+ * whose names become the labels of a blocked lock and of a join; a synchronous mutex cannot block a task in the
+ * deterministic runtime, which never lets a task yield holding one), and every call of a method of the scanned
  * source that forwards a {@code String label} parameter (found from its declaration, so a new helper needs
  * no list to be updated). A label is read from its argument: string literals, concatenations (a non-literal
  * term becomes {@code {term}}) and {@code c ? a : b} (both). An argument that is a bare identifier is a
@@ -136,6 +137,9 @@ final class PointScanner {
                 continue;
             }
             if (idx < 0 || idx >= args.size()) continue;
+            // a synchronous (std) mutex is never held across a yield, so no task ever finds it held: only an async
+            // one (tokio's, whose lock() is an .await) is a point
+            if (api != null && api.method.equals("mutex") && !args.get(1).trim().equals("true")) continue;
             String arg = args.get(idx).trim();
             if (IDENT.matcher(arg).matches() || TYPED_PARAM.matcher(arg).matches()) continue; // forwarded, or a declaration's parameter
             List<String> labels = evaluate(arg);
