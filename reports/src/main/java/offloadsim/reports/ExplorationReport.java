@@ -2,6 +2,7 @@ package offloadsim.reports;
 
 import java.util.ArrayList;
 import java.util.List;
+import offloadsim.reports.html.CoverageHtml;
 import offloadsim.reports.html.Page;
 import offloadsim.reports.html.Showcase;
 import offloadsim.reports.json.ExplorationJson;
@@ -28,12 +29,13 @@ public final class ExplorationReport {
 
     public String markdown() {
         StringBuilder sb = new StringBuilder("# offload-sim exploration report\n\n");
-        sb.append("| scenario | variant | strategy | executions | complete | Mazurkiewicz traces | final states | violations |\n|---|---|---|---|---|---|---|---|\n");
+        sb.append("| scenario | variant | strategy | executions | complete | Mazurkiewicz traces | final states | coverage | violations |\n|---|---|---|---|---|---|---|---|---|\n");
         for (Entry e : entries) {
             ExplorationJson r = e.result();
             sb.append("| ").append(r.scenario()).append(" | ").append(r.variant()).append(" | ").append(r.strategyDescription()).append(" | ")
               .append(r.executions()).append(r.pruned() > 0 ? " (" + r.pruned() + " pruned)" : "").append(" | ").append(r.complete() ? "yes" : "no")
               .append(" | ").append(r.distinctTraces()).append(" | ").append(r.distinctFinalStates()).append(" | ")
+              .append(r.coverage() == null ? "not recorded" : r.coverage().summary()).append(" | ")
               .append(r.failures() == 0 ? "none" : r.failures() + " " + r.failuresByOracle()).append(" |\n");
         }
         for (Entry e : entries) if (e.result().failures() > 0) sb.append("\n").append(e.result().scenario()).append(" on ").append(e.result().variant()).append(": **")
@@ -58,7 +60,7 @@ public final class ExplorationReport {
         StringBuilder sb = new StringBuilder(Page.head("offload-sim exploration report"));
         sb.append("<h1>offload-sim exploration report</h1>\n<div class=\"verdict ").append(anyViolation() ? "fail\">Violations found" : "pass\">No violation")
           .append("</div>\n<h2>Explorations</h2><table><tr><th>scenario</th><th>variant</th><th>strategy</th><th>seeds</th><th>executions</th><th>complete</th>")
-          .append("<th>interleavings / traces / final states</th><th>violations</th></tr>\n");
+          .append("<th>interleavings / traces / final states</th><th>coverage</th><th>violations</th></tr>\n");
         for (Entry e : entries) {
             ExplorationJson r = e.result();
             sb.append("<tr><td><b>").append(Page.esc(r.scenario())).append("</b></td><td>").append(Page.esc(r.variant())).append("</td><td>")
@@ -66,10 +68,16 @@ public final class ExplorationReport {
               .append(r.shard() == null ? "" : "<div class=\"small\">" + Page.esc(r.shard()) + "</div>").append("</td><td>").append(r.executions())
               .append(r.pruned() > 0 ? "<div class=\"small\">" + r.pruned() + " pruned as equivalent</div>" : "").append("</td><td>").append(r.complete() ? "yes" : "no")
               .append("</td><td>").append(r.distinctInterleavings()).append(" / ").append(r.distinctTraces()).append(" / ").append(r.distinctFinalStates())
+              .append("</td><td>").append(r.coverage() == null ? "not recorded" : CoverageHtml.badge(r.coverage(), "cov-" + entries.indexOf(e)))
               .append("</td><td class=\"").append(r.failures() == 0 ? "ok\">none" : "bug\">" + r.failures() + " " + Page.esc(r.failuresByOracle().toString())
                       + "<div class=\"small\">" + Page.esc(offloadsim.reports.findings.LedgerCheck.firstLine(r)) + "</div>").append("</td></tr>\n");
         }
-        sb.append("</table>\n<h2>Failing interleavings</h2>");
+        sb.append("</table>\n<h2>Coverage</h2>").append(CoverageHtml.LEGEND);
+        for (int i = 0; i < entries.size(); i++) {
+            ExplorationJson r = entries.get(i).result();
+            sb.append(CoverageHtml.section(r.scenario() + " on " + r.variant() + ", " + r.strategyDescription(), r.coverage(), "cov-" + i));
+        }
+        sb.append("\n<h2>Failing interleavings</h2>");
         List<Showcase> all = new ArrayList<>();
         for (Entry e : entries) all.addAll(e.showcases());
         if (all.isEmpty()) sb.append("<p class=\"small\">none</p>\n");

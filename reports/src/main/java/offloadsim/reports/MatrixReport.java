@@ -9,9 +9,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import offloadsim.model.Variant;
+import offloadsim.reports.html.CoverageHtml;
 import offloadsim.reports.html.Page;
 import offloadsim.reports.html.Showcase;
+import offloadsim.reports.json.CoverageJson;
 import offloadsim.reports.json.ExplorationJson;
 import offloadsim.reports.json.Json;
 import offloadsim.reports.json.MatrixJson;
@@ -63,6 +67,36 @@ public final class MatrixReport {
         return cells.stream().allMatch(CellResult::matches);
     }
 
+    /** Declared points (of the variants in the matrix) that no cell reached. */
+    public SortedSet<String> neverReached() {
+        TreeSet<String> all = new TreeSet<>(), reached = new TreeSet<>();
+        for (CellResult c : cells) {
+            all.addAll(c.coverage().unreached());
+            all.addAll(c.coverage().reached().keySet());
+            reached.addAll(c.coverage().reached().keySet());
+        }
+        all.removeAll(reached);
+        return all;
+    }
+
+    /** Declared points of the variants in the matrix, reached by some cell or not. */
+    private int declaredAnywhere() {
+        TreeSet<String> all = new TreeSet<>();
+        for (CellResult c : cells) {
+            all.addAll(c.coverage().unreached());
+            all.addAll(c.coverage().reached().keySet());
+        }
+        return all.size();
+    }
+
+    /** "points reached by some cell: 70 of 79; never reached in any cell: a, b". */
+    public String coverageLine() {
+        SortedSet<String> never = neverReached();
+        int all = declaredAnywhere();
+        return "points reached by some cell: " + (all - never.size()) + " of " + all
+                + (never.isEmpty() ? "" : "; never reached in any cell: " + String.join(", ", never));
+    }
+
     public String json() {
         return Json.write(matrixJson());
     }
@@ -75,7 +109,7 @@ public final class MatrixReport {
             out.add(new MatrixJson.Cell(c.scenario(), c.variant().id(), c.expected().label(), c.foundLabel(), c.matches(),
                     ExplorationJson.of(c.scenario(), c.variant().id(), plan.firstSeed(), null, c.exploration()),
                     c.completeness() == null ? null : ExplorationJson.of(c.scenario(), c.variant().id(), 1, null, c.completeness()), c.space(),
-                    sc == null ? null : String.join("\n", sc.story()), sc == null ? null : sc.run().schedule().encode()));
+                    sc == null ? null : String.join("\n", sc.story()), sc == null ? null : sc.run().schedule().encode(), CoverageJson.of(c.coverage())));
         }
         return new MatrixJson(ExplorationJson.SCHEMA, plan.strategy().name(), plan.firstSeed(), plan.executions(), allMatch(), out);
     }
@@ -99,6 +133,7 @@ public final class MatrixReport {
             }
             sb.append('\n');
         }
+        sb.append("\nCoverage: ").append(coverageLine()).append(" (per cell in report.json and report.html).\n");
         sb.append(agreementMarkdown());
         Showcase main = showcases.get("unarchive-during-compaction-pinned/pre-10305");
         if (main == null && !showcases.isEmpty()) main = showcases.values().iterator().next();
@@ -150,12 +185,15 @@ public final class MatrixReport {
                           ? "<br><b>complete</b>: every interleaving, in " + c.completeness().executions() + " exhaustive runs (" + c.completeness().distinctTraces() + " traces)"
                           : "<br>exhaustive pass: stopped at its budget (" + c.completeness().executions() + " runs)")
                   .append("</div>");
+                sb.append(CoverageHtml.badge(CoverageJson.of(c.coverage()), coverageAnchor(c)));
                 if (showcases.containsKey(key(c))) sb.append("<div class=\"small\"><a href=\"#").append(anchor(key(c))).append("\">swimlane</a></div>");
                 sb.append("</td>");
             }
             sb.append("</tr>\n");
         }
         sb.append("</table>\n");
+        sb.append("<h2>Coverage</h2>").append(CoverageHtml.LEGEND).append("<p class=\"cov-matrix\">").append(esc(coverageLine())).append("</p>\n");
+        for (CellResult c : cells) sb.append(CoverageHtml.section(c.scenario() + " on " + c.variant().id(), CoverageJson.of(c.coverage()), coverageAnchor(c)));
         sb.append("<h2>Agreement of the cross-checks</h2>");
         if (agreement == null) sb.append("<p class=\"small\">left out (--no-cross-checks); <code>mvn -B verify</code> writes <code>scenarios/target/cross-checks.json</code>, which the matrix shows</p>\n");
         else sb.append(agreementSource()).append(agreementTable());
@@ -229,6 +267,10 @@ public final class MatrixReport {
 
     private static String clip(String s, int n) {
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+
+    private static String coverageAnchor(CellResult c) {
+        return "cov-" + key(c).replaceAll("[^a-z0-9]+", "-");
     }
 
     private static String anchor(String k) {

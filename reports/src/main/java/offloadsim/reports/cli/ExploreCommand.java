@@ -8,7 +8,9 @@ import offloadsim.reports.findings.LedgerCheck;
 import offloadsim.scenarios.findings.Classifier;
 import offloadsim.scenarios.findings.Ledger;
 import offloadsim.sim.explore.NondeterminismException;
+import offloadsim.reports.json.CoverageJson;
 import offloadsim.reports.json.ExplorationJson;
+import offloadsim.scenarios.points.ScenarioPoints;
 import offloadsim.reports.junit.JunitXml;
 import offloadsim.reports.junit.StepSummary;
 import offloadsim.reports.json.Json;
@@ -65,6 +67,9 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--recheck-ratio", defaultValue = "0.01", description = "Share of executions replayed to check that the same schedule gives the same trace hash (determinism self-check; 0 turns it off; default ${DEFAULT-VALUE})")
     double recheckRatio;
 
+    @Option(names = "--coverage", description = "Print every reached point, interleaved pair and unreached point (the summary line is always printed)")
+    boolean coverage;
+
     @Option(names = "--shrink-attempts", defaultValue = "600", description = "Replays per shrink when fingerprinting each kept violation (default ${DEFAULT-VALUE})")
     int shrinkAttempts;
 
@@ -113,7 +118,8 @@ final class ExploreCommand implements Callable<Integer> {
         String reduction = null;
         if (spec0.systematic() && part == null && jobs == null && (spec0.por() || spec0.name().equals("dpor")) && !noReductionFactor) reduction = reductionFactor(s, v, spec0, e, budget);
         var fps = Classifier.fingerprints(s, v, e, shrinkAttempts);
-        ExplorationJson result = LedgerCheck.attribute(ExplorationJson.of(scenario.replayTarget(s), v.id(), range[0], shardText, e, fps), Ledger.load());
+        ExplorationJson result = LedgerCheck.attribute(ExplorationJson.of(scenario.replayTarget(s), v.id(), range[0], shardText, e, fps)
+                .withCoverage(CoverageJson.of(ScenarioPoints.figures(s, v, e.coverage()))), Ledger.load());
         String text = Json.write(result);
         if (out != null) AtomicFiles.write(out, text);
         ci.write(JunitXml.ofExploration(result), StepSummary.ofExploration(result));
@@ -128,6 +134,8 @@ final class ExploreCommand implements Callable<Integer> {
                     e.complete() ? " (complete)" : "", e.pruned() > 0 ? " (" + e.pruned() + " pruned as equivalent)" : "",
                     e.distinctInterleavings(), e.distinctTraces(), e.distinctFinalStates(), e.executionsPerSecond());
             if (reduction != null) w.println(reduction);
+            w.println(CoverageText.line(result.coverage()));
+            if (coverage) CoverageText.details(w, result.coverage(), "  ");
             if (e.failures() == 0) {
                 w.println("no violation");
             } else {

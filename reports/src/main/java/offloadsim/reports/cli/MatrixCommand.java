@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import offloadsim.reports.AtomicFiles;
 import offloadsim.reports.MatrixReport;
 import offloadsim.reports.findings.LedgerCheck;
+import offloadsim.reports.json.CoverageJson;
 import offloadsim.reports.json.ExplorationJson;
 import offloadsim.scenarios.catalog.ScenarioCatalog;
 import offloadsim.scenarios.findings.Classifier;
@@ -49,6 +50,9 @@ final class MatrixCommand implements Callable<Integer> {
 
     @Mixin
     CiOutputOptions ci = new CiOutputOptions();
+
+    @Option(names = "--coverage", description = "Under the table, each cell's coverage line: the points it never reached in the functions it entered, and how many others")
+    boolean coverage;
 
     @Option(names = "--json", description = "Print the matrix as JSON instead of the table")
     boolean json;
@@ -93,13 +97,21 @@ final class MatrixCommand implements Callable<Integer> {
             for (var e : attributed.entrySet()) if (e.getValue().failures() > 0) spec.commandLine().getErr().println(e.getKey().scenario() + " " + e.getKey().variant().id() + ": " + LedgerCheck.firstLine(e.getValue()));
             w.print(report.json());
         } else {
-            w.printf("%-38s %-12s %-28s %-40s %-36s %8s %8s %-9s%n", "scenario", "variant", "expected", "found", "finding", "first", "runs", "space");
+            w.printf("%-38s %-12s %-28s %-40s %-36s %8s %8s %-9s %-24s%n", "scenario", "variant", "expected", "found", "finding", "first", "runs", "space", "coverage");
             for (CellResult c : cells) {
                 ExplorationJson a = attributed.get(c);
                 String finding = a.failures() == 0 ? "-" : !a.newFindings().isEmpty() ? "NEW" : String.join(",", a.knownFindings().keySet());
                 if (!a.missingFindings().isEmpty()) finding += " MISSING " + String.join(",", a.missingFindings());
-                w.printf("%-38s %-12s %-28s %-40s %-36s %8s %8d %-9s%s%n", c.scenario(), c.variant().id(), c.expected().label(), c.foundLabel(), finding,
-                        c.foundBug() ? String.valueOf(c.deciding().firstFailureAt()) : "-", c.exploration().executions() + (c.completeness() == null ? 0 : c.completeness().executions()), c.space(), c.matches() ? "" : "  MISMATCH");
+                w.printf("%-38s %-12s %-28s %-40s %-36s %8s %8d %-9s %-24s%s%n", c.scenario(), c.variant().id(), c.expected().label(), c.foundLabel(), finding,
+                        c.foundBug() ? String.valueOf(c.deciding().firstFailureAt()) : "-", c.exploration().executions() + (c.completeness() == null ? 0 : c.completeness().executions()), c.space(),
+                        c.coverage().summary(), c.matches() ? "" : "  MISMATCH");
+            }
+            w.println();
+            w.println(report.coverageLine());
+            if (coverage) {
+                for (CellResult c : cells) w.println(c.scenario() + " " + c.variant().id() + ": " + CoverageText.line(CoverageJson.of(c.coverage())));
+            } else {
+                w.println("(--coverage: each cell's unreached points)");
             }
             long mismatches = cells.stream().filter(c -> !c.matches()).count();
             w.println();

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import offloadsim.reports.AtomicFiles;
 import offloadsim.reports.findings.LedgerCheck;
 import offloadsim.scenarios.findings.Ledger;
+import offloadsim.reports.json.CoverageJson;
 import offloadsim.reports.json.ExplorationJson;
 import offloadsim.reports.json.Json;
 import offloadsim.reports.junit.JunitXml;
@@ -51,6 +52,7 @@ final class MergeCommand implements Callable<Integer> {
         List<ExplorationJson.ViolationJson> vs = new ArrayList<>();
         Map<String, ExplorationJson.ClassJson> classes = new LinkedHashMap<>();
         long rechecked = 0;
+        CoverageJson coverage = null;
         for (ExplorationJson p : parts) {
             if (!p.scenario().equals(a.scenario()) || !p.variant().equals(a.variant()) || !p.strategy().equals(a.strategy()))
                 throw new IllegalArgumentException("cannot merge results of different explorations: " + a.scenario() + "/" + a.variant() + "/" + a.strategy()
@@ -68,6 +70,7 @@ final class MergeCommand implements Callable<Integer> {
             p.failuresByOracle().forEach((k, n) -> byOracle.merge(k, n, Integer::sum));
             vs.addAll(p.violations());
             rechecked += p.rechecked();
+            coverage = CoverageJson.merge(coverage, p.coverage());
             if (p.classes() != null) for (ExplorationJson.ClassJson c : p.classes()) classes.merge(c.key(), c, MergeCommand::mergeClass);
         }
         complete &= everyPartPresent(parts);
@@ -75,7 +78,7 @@ final class MergeCommand implements Callable<Integer> {
         if (!vs.isEmpty()) firstFailureAt = vs.getFirst().seed() - first + 1;
         ExplorationJson merged = new ExplorationJson(ExplorationJson.SCHEMA, a.scenario(), a.variant(), a.strategy(), a.strategyDescription(),
                 first, last, "merged " + parts.size(), executions, complete, failures, firstFailureAt, interleavings, finals, traces, pruned, elapsed, byOracle, vs,
-                classes.values().stream().sorted(Comparator.comparingLong(ExplorationJson.ClassJson::firstSeed)).toList(), null, null, null, rechecked);
+                classes.values().stream().sorted(Comparator.comparingLong(ExplorationJson.ClassJson::firstSeed)).toList(), null, null, null, rechecked, coverage);
         merged = LedgerCheck.attribute(merged, Ledger.load());
         String text = Json.write(merged);
         if (out != null) AtomicFiles.write(out, text);

@@ -7,7 +7,9 @@ import offloadsim.model.Variant;
 import offloadsim.reports.AtomicFiles;
 import offloadsim.reports.findings.LedgerCheck;
 import offloadsim.reports.html.Segments;
+import offloadsim.reports.json.CoverageJson;
 import offloadsim.reports.json.ExplorationJson;
+import offloadsim.scenarios.points.ScenarioPoints;
 import offloadsim.reports.json.Json;
 import offloadsim.reports.term.ProgressBar;
 import offloadsim.scenarios.Scenario;
@@ -77,7 +79,8 @@ final class SweepCommand implements Callable<Integer> {
             return 1;
         }
         var fps = Classifier.fingerprints(s, v, e, shrinkAttempts);
-        ExplorationJson result = LedgerCheck.attribute(ExplorationJson.of(scenario.replayTarget(s), v.id(), range[0], shard, e, fps), Ledger.load());
+        ExplorationJson result = LedgerCheck.attribute(ExplorationJson.of(scenario.replayTarget(s), v.id(), range[0], shard, e, fps)
+                .withCoverage(CoverageJson.of(ScenarioPoints.figures(s, v, e.coverage()))), Ledger.load());
         String text = Json.write(result);
         if (out != null) AtomicFiles.write(out, text);
         var w = spec.commandLine().getOut();
@@ -89,6 +92,7 @@ final class SweepCommand implements Callable<Integer> {
             w.printf("%s on %s, %s, seeds %d..%d%s, %d jobs: %d executions in %.1f s (%.0f/s), %d rechecked for determinism, %d failing%n", s.name(), v.id(),
                     e.strategyDescription(), range[0], range[1], shard == null ? "" : " (shard " + shard + ")", jobs, e.executions(), e.elapsedNanos() / 1e9,
                     e.executionsPerSecond(), e.rechecked(), e.failures());
+            w.println(CoverageText.line(result.coverage()));
             for (ExplorationJson.ClassJson c : result.classes()) {
                 w.printf("%n[%s] %d executions, first seed %d, fingerprint %s%n  %s%n", c.finding() == null ? "NEW" : c.finding(), c.count(), c.firstSeed(), c.fingerprint(), c.shape());
                 for (var entry : fps.entrySet()) {

@@ -17,7 +17,7 @@ public record ExplorationJson(String schema, String scenario, String variant, St
                               long elapsedMillis,
                               Map<String, Integer> failuresByOracle, List<ViolationJson> violations,
                               List<ClassJson> classes, Map<String, Integer> knownFindings, List<NewFinding> newFindings,
-                              List<String> missingFindings, long rechecked) {
+                              List<String> missingFindings, long rechecked, CoverageJson coverage) {
 
     public static final String SCHEMA = "offload-sim/v1";
 
@@ -27,7 +27,19 @@ public record ExplorationJson(String schema, String scenario, String variant, St
                            long firstFailureAt, int distinctInterleavings, int distinctFinalStates, int distinctTraces, long pruned,
                            long elapsedMillis, Map<String, Integer> failuresByOracle, List<ViolationJson> violations) {
         this(schema, scenario, variant, strategy, strategyDescription, firstSeed, lastSeed, shard, executions, complete, failures, firstFailureAt,
-                distinctInterleavings, distinctFinalStates, distinctTraces, pruned, elapsedMillis, failuresByOracle, violations, null, null, null, null, 0);
+                distinctInterleavings, distinctFinalStates, distinctTraces, pruned, elapsedMillis, failuresByOracle, violations, null, null, null, null, 0, null);
+    }
+
+    /** A result written before the coverage figures. */
+    public ExplorationJson(String schema, String scenario, String variant, String strategy, String strategyDescription,
+                           long firstSeed, long lastSeed, String shard, long executions, boolean complete, int failures,
+                           long firstFailureAt, int distinctInterleavings, int distinctFinalStates, int distinctTraces, long pruned,
+                           long elapsedMillis, Map<String, Integer> failuresByOracle, List<ViolationJson> violations,
+                           List<ClassJson> classes, Map<String, Integer> knownFindings, List<NewFinding> newFindings,
+                           List<String> missingFindings, long rechecked) {
+        this(schema, scenario, variant, strategy, strategyDescription, firstSeed, lastSeed, shard, executions, complete, failures, firstFailureAt,
+                distinctInterleavings, distinctFinalStates, distinctTraces, pruned, elapsedMillis, failuresByOracle, violations, classes, knownFindings,
+                newFindings, missingFindings, rechecked, null);
     }
 
     /**
@@ -93,6 +105,14 @@ public record ExplorationJson(String schema, String scenario, String variant, St
     /** The same result with the ledger's attribution filled in. */
     public ExplorationJson withAttribution(List<ViolationJson> vs, List<ClassJson> cs, Map<String, Integer> known, List<NewFinding> fresh, List<String> missing) {
         return new ExplorationJson(schema, scenario, variant, strategy, strategyDescription, firstSeed, lastSeed, shard, executions, complete, failures,
-                firstFailureAt, distinctInterleavings, distinctFinalStates, distinctTraces, pruned, elapsedMillis, failuresByOracle, vs, cs, known, fresh, missing, rechecked);
+                firstFailureAt, distinctInterleavings, distinctFinalStates, distinctTraces, pruned, elapsedMillis, failuresByOracle, vs, cs, known, fresh, missing, rechecked,
+                coverage);
+    }
+
+    /** The same result with its coverage figures. */
+    public ExplorationJson withCoverage(CoverageJson c) {
+        return new ExplorationJson(schema, scenario, variant, strategy, strategyDescription, firstSeed, lastSeed, shard, executions, complete, failures,
+                firstFailureAt, distinctInterleavings, distinctFinalStates, distinctTraces, pruned, elapsedMillis, failuresByOracle, violations, classes,
+                knownFindings, newFindings, missingFindings, rechecked, c);
     }
 }

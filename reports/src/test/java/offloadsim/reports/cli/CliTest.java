@@ -190,6 +190,25 @@ class CliTest {
         JsonNode j = read(Files.readString(dir.resolve("report.json")));
         assertEquals(offloadsim.scenarios.catalog.ScenarioCatalog.all().size() * offloadsim.model.Variant.values().size(), j.get("cells").size());
         assertTrue(r.out().contains("unarchive-during-compaction"));
+        // coverage: every cell's JSON carries its figures, the table its column, the page a section per cell
+        for (JsonNode cell : j.get("cells")) {
+            JsonNode c = cell.get("coverage");
+            String where = cell.get("scenario").asText() + "/" + cell.get("variant").asText();
+            assertTrue(c != null && c.isObject(), "coverage of " + where);
+            assertEquals(c.get("reached").size(), c.get("pointsReached").asInt(), where);
+            assertEquals(c.get("pairs").size(), c.get("pairCount").asInt(), where);
+            assertEquals(c.get("pointsDeclared").asInt(), c.get("pointsReached").asInt() + c.get("unreached").size(), where);
+            assertTrue(c.get("pointsReached").asInt() > 0, where + " reached points");
+            // (pairs may be none at this budget: 300 random runs of unoffload-child-during-parent-offload on alt-recheck never run the unoffload beside the offload)
+            if (where.equals("unarchive-during-compaction/fix-10305")) assertTrue(c.get("pairCount").asInt() > 0, where + " interleaved pairs");
+            assertEquals(0, c.get("undeclared").size(), where + ": " + c.get("undeclared"));
+            String summary = "points " + c.get("pointsReached").asInt() + "/" + c.get("pointsDeclared").asInt() + ", pairs " + c.get("pairCount").asInt();
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith(cell.get("scenario").asText() + " ") && l.contains(" " + cell.get("variant").asText() + " ") && l.contains(summary)),
+                    "the table's coverage column for " + where + ": " + summary);
+            assertTrue(html.contains("id=\"cov-" + (where).replaceAll("[^a-z0-9]+", "-") + "\""), "coverage section of " + where);
+        }
+        assertTrue(r.out().contains("points reached by some cell: "), r.out());
+        assertTrue(md.contains("Coverage: points reached by some cell: "), md);
     }
 
     @Test

@@ -78,6 +78,7 @@ public final class Sweep {
         long executions = 0, steps = 0, pruned = 0, firstFailureAt = -1, rechecked = 0;
         int interleavings = 0, finals = 0, traces = 0, failures = 0;
         boolean complete = true;
+        offloadsim.sim.coverage.Coverage coverage = offloadsim.sim.coverage.Coverage.EMPTY;
         Map<String, Integer> byOracle = new LinkedHashMap<>();
         Map<String, Exploration.FailureClass> classes = new LinkedHashMap<>();
         Map<String, Exploration.Found> keptByClass = new LinkedHashMap<>();
@@ -94,11 +95,12 @@ public final class Sweep {
             finals += e.distinctFinalStates();
             failures += e.failures();
             complete &= e.complete();
+            coverage = coverage.union(e.coverage());
             e.failuresByOracle().forEach((k, c) -> byOracle.merge(k, c, Integer::sum));
             for (Exploration.FailureClass c : e.classes())
                 classes.merge(c.key(), c, (x, y) -> new Exploration.FailureClass(x.key(), x.count() + y.count(), Math.min(x.firstSeed(), y.firstSeed())));
         }
         return new Exploration(a.strategy(), a.strategyDescription(), executions, complete, steps, interleavings, finals, traces, pruned, failures,
-                firstFailureAt, byOracle, new ArrayList<>(keptByClass.values()), elapsedNanos, new ArrayList<>(classes.values()), rechecked);
+                firstFailureAt, byOracle, new ArrayList<>(keptByClass.values()), elapsedNanos, new ArrayList<>(classes.values()), rechecked, coverage);
     }
 }

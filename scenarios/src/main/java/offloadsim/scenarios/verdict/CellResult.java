@@ -2,6 +2,7 @@ package offloadsim.scenarios.verdict;
 
 import java.util.Map;
 import offloadsim.model.Variant;
+import offloadsim.model.points.PointFigures;
 import offloadsim.scenarios.explore.StrategySpec;
 import offloadsim.sim.explore.Exploration;
 
@@ -14,9 +15,10 @@ import offloadsim.sim.explore.Exploration;
  * @param expected    the expectation from the table
  * @param exploration the exploration's figures and kept failing runs
  * @param completeness the exhaustive pass run when the sample found nothing, or null
+ * @param coverage    what the sample and the completeness pass together covered, in the model's declared points
  */
 public record CellResult(String scenario, Variant variant, StrategySpec strategy, Expectation expected, Exploration exploration,
-                         Exploration completeness) {
+                         Exploration completeness, PointFigures coverage) {
 
     /** The exploration that decided the cell: the completeness pass if it found a failure, else the sample. */
     public Exploration deciding() {

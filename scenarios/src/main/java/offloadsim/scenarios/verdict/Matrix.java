@@ -1,6 +1,7 @@
 package offloadsim.scenarios.verdict;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +12,7 @@ import offloadsim.model.Variant;
 import offloadsim.scenarios.Scenario;
 import offloadsim.scenarios.catalog.ScenarioCatalog;
 import offloadsim.scenarios.explore.StrategySpec;
+import offloadsim.scenarios.points.ScenarioPoints;
 import offloadsim.sim.explore.Exploration;
 import offloadsim.sim.explore.Explorer;
 
@@ -143,6 +145,6 @@ public final class Matrix {
             complete = Explorer.explore(s.program(v), COMPLETENESS.create(),
                     new Explorer.Budget(1, plan.completenessBudget(), true, 1), s.runOptions(), progress);
         }
-        return new CellResult(s.name(), v, plan.strategy(), expectation, e, complete);
+        return new CellResult(s.name(), v, plan.strategy(), expectation, e, complete, ScenarioPoints.figures(s, v, Arrays.asList(e, complete)));
     }
 }

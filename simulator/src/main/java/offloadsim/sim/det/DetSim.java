@@ -16,6 +16,7 @@ import offloadsim.sim.api.SimMutex;
 import offloadsim.sim.api.SimNotify;
 import offloadsim.sim.api.SimVar;
 import offloadsim.sim.api.TaskHandle;
+import offloadsim.sim.coverage.CoverageRecorder;
 import offloadsim.sim.explore.Oracles;
 import offloadsim.sim.explore.Outcome;
 import offloadsim.sim.explore.Program;
@@ -63,17 +64,26 @@ public final class DetSim implements Sim {
     private int clockSteps;
     /** Wall-clock deadline of this run (the monotonic clock), for the time budget. */
     private long deadline;
+    /** Where tasks were suspended and between which points they switched, or null when nobody asked. */
+    private final CoverageRecorder coverage;
 
-    private DetSim(Strategy strategy, long seed, RunOptions options) {
+    private DetSim(Strategy strategy, long seed, RunOptions options, CoverageRecorder coverage) {
         this.strategy = strategy;
         this.seed = seed;
         this.options = options;
         this.trace = new Trace(options.traceLevel());
+        this.coverage = coverage;
     }
 
     /** Runs {@code program} once under {@code strategy}; the strategy's execution must already be begun. */
     public static RunResult run(Program program, Strategy strategy, long seed, RunOptions options) {
-        return new DetSim(strategy, seed, options).execute(program);
+        return run(program, strategy, seed, options, null);
+    }
+
+    /** As {@link #run(Program, Strategy, long, RunOptions)}, adding what the run reached to {@code coverage} (may be null). */
+    public static RunResult run(Program program, Strategy strategy, long seed, RunOptions options, CoverageRecorder coverage) {
+        if (coverage != null) coverage.beginExecution();
+        return new DetSim(strategy, seed, options, coverage).execute(program);
     }
 
     // ---------------------------------------------------------------- the scheduling loop
@@ -125,6 +135,7 @@ public final class DetSim implements Sim {
                 decisions.add(new Schedule.TaskPick(next.id));
             }
             boolean preempt = lastRunnable && next != last;
+            if (coverage != null && last != null && next != last && last.state != DetTask.State.DONE) coverage.switched(last.id, next.id);
             if (preempt) preemptions++;
             int[] runnableIds = new int[runnable.size()];
             for (int i = 0; i < runnableIds.length; i++) runnableIds[i] = runnable.get(i).id;
@@ -265,6 +276,7 @@ public final class DetSim implements Sim {
         if (atomicDepth > 0) throw new IllegalStateException("yield at " + label + " inside an atomic section");
         if (t.syncHeld > 0) throw new IllegalStateException("task " + t.name + " yields at " + label + " while holding a synchronous mutex");
         t.label = label;
+        if (coverage != null) coverage.suspended(t.id, label);
         Continuation.yield(SCOPE);
     }
 
@@ -399,6 +411,7 @@ public final class DetSim implements Sim {
 
     @Override
     public void failpoint(String name) {
+        if (coverage != null) coverage.failpoint("failpoint " + name);
         failpoints.reach(name);
     }
 

@@ -2,6 +2,7 @@ package offloadsim.sim.explore;
 
 import java.util.List;
 import java.util.Map;
+import offloadsim.sim.coverage.Coverage;
 
 /**
  * What an exploration found.
@@ -24,17 +25,31 @@ import java.util.Map;
  * @param classes               failing executions per class (the budget's {@code classOf}; by default the
  *                              oracle), in the order first seen, with the first seed of each
  * @param rechecked             executions replayed by the determinism self-check
+ * @param coverage              the scheduling points the executions reached and the switches between them
+ *                              (raw labels; {@link Coverage#EMPTY} when not recorded)
  */
 public record Exploration(String strategy, String strategyDescription, long executions, boolean complete, long steps,
                           int distinctInterleavings, int distinctFinalStates, int distinctTraces, long pruned, int failures, long firstFailureAt,
                           Map<String, Integer> failuresByOracle, List<Found> found, long elapsedNanos,
-                          List<FailureClass> classes, long rechecked) {
+                          List<FailureClass> classes, long rechecked, Coverage coverage) {
+
+    public Exploration {
+        if (coverage == null) coverage = Coverage.EMPTY;
+    }
+
+    public Exploration(String strategy, String strategyDescription, long executions, boolean complete, long steps,
+                       int distinctInterleavings, int distinctFinalStates, int distinctTraces, long pruned, int failures, long firstFailureAt,
+                       Map<String, Integer> failuresByOracle, List<Found> found, long elapsedNanos,
+                       List<FailureClass> classes, long rechecked) {
+        this(strategy, strategyDescription, executions, complete, steps, distinctInterleavings, distinctFinalStates, distinctTraces, pruned,
+                failures, firstFailureAt, failuresByOracle, found, elapsedNanos, classes, rechecked, Coverage.EMPTY);
+    }
 
     public Exploration(String strategy, String strategyDescription, long executions, boolean complete, long steps,
                        int distinctInterleavings, int distinctFinalStates, int distinctTraces, long pruned, int failures, long firstFailureAt,
                        Map<String, Integer> failuresByOracle, List<Found> found, long elapsedNanos) {
         this(strategy, strategyDescription, executions, complete, steps, distinctInterleavings, distinctFinalStates, distinctTraces, pruned,
-                failures, firstFailureAt, failuresByOracle, found, elapsedNanos, List.of(), 0);
+                failures, firstFailureAt, failuresByOracle, found, elapsedNanos, List.of(), 0, Coverage.EMPTY);
     }
 
     /** Failing executions of one class: how many, and the seed of the first. */
@@ -52,6 +67,7 @@ public record Exploration(String strategy, String strategyDescription, long exec
         long executions = 0, steps = 0, pruned = 0, firstFailureAt = -1, before = 0;
         int interleavings = 0, finals = 0, traces = 0, failures = 0;
         boolean complete = true;
+        Coverage coverage = Coverage.EMPTY;
         Map<String, Integer> byOracle = new java.util.LinkedHashMap<>();
         List<Found> found = new java.util.ArrayList<>();
         for (Exploration p : parts) {
@@ -67,10 +83,11 @@ public record Exploration(String strategy, String strategyDescription, long exec
             complete &= p.complete();
             p.failuresByOracle().forEach((k, n) -> byOracle.merge(k, n, Integer::sum));
             found.addAll(p.found());
+            coverage = coverage.union(p.coverage());
         }
         String description = a.strategyDescription().replaceFirst(" shard 0/\\d+.*$", "") + " split over " + parts.size() + " parts";
         return new Exploration(a.strategy(), description, executions, complete, steps, interleavings, finals, traces, pruned, failures,
-                firstFailureAt, byOracle, found, elapsedNanos);
+                firstFailureAt, byOracle, found, elapsedNanos, List.of(), 0, coverage);
     }
 
     public double executionsPerSecond() {

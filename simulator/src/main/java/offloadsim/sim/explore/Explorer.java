@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import offloadsim.sim.coverage.CoverageRecorder;
 import offloadsim.sim.det.DetSim;
 import offloadsim.sim.strategy.Replay;
 import offloadsim.sim.strategy.Strategy;
@@ -96,10 +97,11 @@ public final class Explorer {
         List<Exploration.Found> kept = new ArrayList<>();
         int failures = 0;
         long rechecked = 0;
+        CoverageRecorder coverage = new CoverageRecorder();
         while (executions < budget.maxExecutions()) {
             long seed = budget.firstSeed() + executions;
             if (!strategy.beginExecution(seed)) break;
-            RunResult r = DetSim.run(program, strategy, seed, options);
+            RunResult r = DetSim.run(program, strategy, seed, options, coverage);
             executions++;
             steps += r.steps();
             // a pruned (sleep-blocked) run stops where the reduction abandoned it and its replay runs on, so the
@@ -132,7 +134,7 @@ public final class Explorer {
         long elapsed = System.nanoTime() - start; // determinism-ok: reporting only
         return new Exploration(strategy.name(), strategy.describe(), executions, strategy.exhausted(), steps,
                 interleavings.size(), finalStates.size(), traces.size(), pruned, failures, firstFailureAt, failuresByOracle, kept, elapsed,
-                List.copyOf(classes.values()), rechecked);
+                List.copyOf(classes.values()), rechecked, coverage.coverage());
     }
 
     /**
