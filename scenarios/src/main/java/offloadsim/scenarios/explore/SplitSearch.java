@@ -2,10 +2,7 @@ package offloadsim.scenarios.explore;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import offloadsim.sim.explore.Exploration;
 import offloadsim.sim.explore.Explorer;
 import offloadsim.sim.explore.Partition;
@@ -31,24 +28,12 @@ public final class SplitSearch {
     public static Exploration all(Program program, RunOptions options, StrategySpec spec, int jobs, Explorer.Budget budget) {
         long start = System.nanoTime(); // determinism-ok: wall time is reported only
         Partition.Prefixes prefixes = Partition.prefixes(program, options, jobs);
-        ExecutorService pool = Executors.newFixedThreadPool(jobs);
-        try {
-            List<Future<Exploration>> futures = new ArrayList<>();
-            for (int i = 0; i < jobs; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> Explorer.explore(program, spec.createPart(prefixes, index, jobs), budget, options, Explorer.Progress.NONE)));
-            }
-            List<Exploration> done = new ArrayList<>();
-            for (Future<Exploration> f : futures) done.add(f.get());
-            return Exploration.combine(done, System.nanoTime() - start); // determinism-ok
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Exploration>> work = new ArrayList<>();
+        for (int i = 0; i < jobs; i++) {
+            int index = i;
+            work.add(() -> Explorer.explore(program, spec.createPart(prefixes, index, jobs), budget, options, Explorer.Progress.NONE));
         }
+        List<Exploration> done = InOrder.run(jobs, "split-search", work, e -> {});
+        return Exploration.combine(done, System.nanoTime() - start); // determinism-ok
     }
 }

@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import offloadsim.model.Variant;
 import offloadsim.scenarios.Scenario;
 import offloadsim.scenarios.findings.Classifier;
@@ -25,51 +22,36 @@ public final class Sweep {
 
     private Sweep() {}
 
-    public static Exploration run(Scenario s, Variant v, StrategySpec strategy, long first, long last, int jobs, double recheckRatio, Explorer.Progress progress)
-            throws InterruptedException {
+    public static Exploration run(Scenario s, Variant v, StrategySpec strategy, long first, long last, int jobs, double recheckRatio, Explorer.Progress progress) {
         if (jobs < 1) throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
         if (strategy.name().equals("exhaustive")) throw new IllegalArgumentException("sweep splits seeds; the exhaustive search has none (use explore)");
         long count = last - first + 1;
         int n = (int) Math.max(1, Math.min(jobs, count));
         long start = System.nanoTime(); // determinism-ok: wall time is reported only
-        List<Future<Exploration>> parts = new ArrayList<>();
         long[] done = new long[n];
         int[] failing = new int[n];
-        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "sweep");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (int i = 0; i < n; i++) {
-                long from = first + count * i / n;
-                long to = first + count * (i + 1) / n - 1;
-                int slot = i;
-                Explorer.Progress p = (d, planned, f) -> {
-                    synchronized (done) {
-                        done[slot] = d;
-                        failing[slot] = f;
-                        long sum = 0;
-                        int fs = 0;
-                        for (int k = 0; k < n; k++) {
-                            sum += done[k];
-                            fs += failing[k];
-                        }
-                        progress.update(sum, count, fs);
+        List<Callable<Exploration>> parts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long from = first + count * i / n;
+            long to = first + count * (i + 1) / n - 1;
+            int slot = i;
+            Explorer.Progress p = (d, planned, f) -> {
+                synchronized (done) {
+                    done[slot] = d;
+                    failing[slot] = f;
+                    long sum = 0;
+                    int fs = 0;
+                    for (int k = 0; k < n; k++) {
+                        sum += done[k];
+                        fs += failing[k];
                     }
-                };
-                var budget = new Explorer.Budget(from, to - from + 1, false, 1).withClasses(Classifier.CLASS_OF).withRecheck(recheckRatio);
-                parts.add(pool.submit(() -> Explorer.explore(s.program(v), strategy.create(), budget, s.runOptions(), p)));
-            }
-            List<Exploration> results = new ArrayList<>();
-            for (Future<Exploration> f : parts) results.add(f.get());
-            return merge(results, System.nanoTime() - start);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+                    progress.update(sum, count, fs);
+                }
+            };
+            var budget = new Explorer.Budget(from, to - from + 1, false, 1).withClasses(Classifier.CLASS_OF).withRecheck(recheckRatio);
+            parts.add(() -> Explorer.explore(s.program(v), strategy.create(), budget, s.runOptions(), p));
         }
+        return merge(InOrder.run(n, "sweep", parts, e -> {}), System.nanoTime() - start);
     }
 
     /** Slices in seed order into one result: counts add up, each class keeps its earliest run. */

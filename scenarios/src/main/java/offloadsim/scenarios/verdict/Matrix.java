@@ -4,13 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import offloadsim.model.Variant;
 import offloadsim.scenarios.Scenario;
 import offloadsim.scenarios.catalog.ScenarioCatalog;
+import offloadsim.scenarios.explore.InOrder;
 import offloadsim.scenarios.explore.StrategySpec;
 import offloadsim.scenarios.points.ScenarioPoints;
 import offloadsim.sim.explore.Exploration;
@@ -71,36 +68,13 @@ public final class Matrix {
      * the results, returned and reported in table order, do not depend on {@code jobs}.
      */
     public static List<CellResult> run(Plan plan, List<Scenario> scenarios, List<Variant> variants, int jobs, Listener listener) {
-        if (jobs < 1) throw new IllegalArgumentException("--jobs must be at least 1: " + jobs);
         ExpectedVerdicts expected = ExpectedVerdicts.load();
         List<Callable<CellResult>> work = new ArrayList<>();
         for (Scenario s : scenarios)
             for (Variant v : variants)
                 work.add(() -> runCell(s, v, plan, expected.expectation(s.name(), v), Explorer.Progress.NONE));
-        List<CellResult> out = new ArrayList<>();
-        if (jobs == 1) {
-            for (Callable<CellResult> w : work) {
-                out.add(call(w));
-                listener.cellDone(out.size(), work.size(), out.getLast());
-            }
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
-            Thread t = new Thread(r, "matrix-cell");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<CellResult>> futures = new ArrayList<>();
-            for (Callable<CellResult> w : work) futures.add(pool.submit(w));
-            for (Future<CellResult> f : futures) {
-                out.add(get(f));
-                listener.cellDone(out.size(), work.size(), out.getLast());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+        int[] index = {0};
+        return InOrder.run(jobs, "matrix-cell", work, cell -> listener.cellDone(++index[0], work.size(), cell));
     }
 
     public static List<CellResult> runAll(Plan plan, Listener listener) {
@@ -109,29 +83,6 @@ public final class Matrix {
 
     public static List<CellResult> runAll(Plan plan, int jobs, Listener listener) {
         return run(plan, ScenarioCatalog.all(), Variant.values(), jobs, listener);
-    }
-
-    private static CellResult call(Callable<CellResult> w) {
-        try {
-            return w.call();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static CellResult get(Future<CellResult> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a matrix cell", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     public static CellResult runCell(Scenario s, Variant v, Plan plan, Expectation expectation, Explorer.Progress progress) {
