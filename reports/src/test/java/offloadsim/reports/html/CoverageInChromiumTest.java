@@ -2,7 +2,6 @@ package offloadsim.reports.html;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -10,8 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import offloadsim.reports.cli.Main;
 import offloadsim.reports.json.Json;
 import org.junit.jupiter.api.Test;
@@ -25,12 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CoverageInChromiumTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
     @Test
     void theCoverageSectionShowsTheJsonsFigures(@TempDir Path dir) throws Exception {
-        boolean ci = "true".equals(System.getenv("CI"));
-        assumeTrue(ci || Files.isExecutable(CHROMIUM), "chromium is not installed (CI installs it)");
+        HeadlessChromium.assumeAvailable();
         Path json = dir.resolve("e.json");
         var sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         assertEquals(0, Main.run(sink, sink, "explore", "--scenario", "unarchive-during-compaction", "--variant", "fix-10305", "--strategy", "dpor",
@@ -50,7 +44,7 @@ class CoverageInChromiumTest {
                 + "document.body.appendChild(out);}, 0));</script></body>";
         Path page = dir.resolve("probed.html");
         Files.writeString(page, html.replace("</body>", probe));
-        String dom = dumpDom(page, dir);
+        String dom = HeadlessChromium.dumpDom(page, dir);
         int at = dom.indexOf("<pre id=\"probe\">");
         assertTrue(at >= 0, "the probe ran");
         String found = dom.substring(at + "<pre id=\"probe\">".length(), dom.indexOf("</pre>", at));
@@ -58,16 +52,5 @@ class CoverageInChromiumTest {
         assertEquals("reached=" + cov.get("reached").size() + "|pairs=" + cov.get("pairs").size() + "|gaps=" + cov.get("unreachedInEnteredFunctions").size()
                 + "|summary=" + summary + "|badge=#cov-0 " + summary + "|open=true", found);
         assertTrue(cov.get("reached").has("offload_timeline/shutdown_if_archived"), "the fix's arbiter was reached: " + cov.get("reached"));
-    }
-
-    private static String dumpDom(Path page, Path dir) throws Exception {
-        Path profile = Files.createDirectories(dir.resolve("profile"));
-        List<String> cmd = List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-                "--virtual-time-budget=2000", "--dump-dom", page.toUri().toString());
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "chromium finished");
-        return new String(out, StandardCharsets.UTF_8);
     }
 }

@@ -2,7 +2,6 @@ package offloadsim.reports.html;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -10,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import offloadsim.reports.cli.Main;
@@ -25,12 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StepViewerInChromiumTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
     @Test
     void arrowKeysStepThroughTheFailingRun(@TempDir Path dir) throws Exception {
-        boolean ci = "true".equals(System.getenv("CI"));
-        assumeTrue(ci || Files.isExecutable(CHROMIUM), "chromium is not installed (CI installs it)");
+        HeadlessChromium.assumeAvailable();
         Path json = dir.resolve("e.json");
         var sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         assertEquals(1, Main.run(sink, sink, "explore", "--scenario", "unarchive-during-compaction-pinned", "--variant", "pre-10305", "--seeds", "1..1", "--out", json.toString()));
@@ -43,7 +38,7 @@ class StepViewerInChromiumTest {
                 + "document.body.setAttribute('data-pressed', 'yes');}, 0));</script></body>";
         Path page = dir.resolve("pressed.html");
         Files.writeString(page, html.replace("</body>", press));
-        String dom = dumpDom(page, dir);
+        String dom = HeadlessChromium.dumpDom(page, dir);
         assertTrue(dom.contains("data-pressed=\"yes\""), "the key presses ran");
         String first = firstStepper(dom);
         Matcher pos = Pattern.compile("step (\\d+) of (\\d+)").matcher(first);
@@ -59,16 +54,5 @@ class StepViewerInChromiumTest {
         int at = dom.indexOf("class=\"stepper\"");
         int end = dom.indexOf("class=\"steps\"", at);
         return dom.substring(at, end);
-    }
-
-    private static String dumpDom(Path page, Path dir) throws Exception {
-        Path profile = Files.createDirectories(dir.resolve("profile"));
-        List<String> cmd = List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-                "--virtual-time-budget=2000", "--dump-dom", page.toUri().toString());
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "chromium finished");
-        return new String(out, StandardCharsets.UTF_8);
     }
 }
