@@ -90,6 +90,12 @@ public record Exploration(String strategy, String strategyDescription, long exec
                 firstFailureAt, byOracle, found, elapsedNanos, List.of(), 0, coverage);
     }
 
+    /** The same figures under another description, complete only if {@code complete}. */
+    public Exploration withDescription(String description, boolean complete) {
+        return new Exploration(strategy, description, executions, complete, steps, distinctInterleavings, distinctFinalStates, distinctTraces, pruned,
+                failures, firstFailureAt, failuresByOracle, found, elapsedNanos, classes, rechecked, coverage);
+    }
+
     public double executionsPerSecond() {
         return elapsedNanos == 0 ? 0 : executions * 1e9 / elapsedNanos;
     }
