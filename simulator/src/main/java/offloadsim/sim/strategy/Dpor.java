@@ -84,19 +84,17 @@ public final class Dpor implements Strategy {
         int[] draws;
         boolean known;
         Footprint footprint;
-        boolean byClock;
         boolean fails;
         /** Positions of the draws from which sibling variants are still to be generated when it first runs. */
         final int variantsFrom;
         boolean ran;
         final List<WuNode> children = new ArrayList<>(2);
 
-        WuNode(int task, int[] draws, boolean known, Footprint footprint, boolean byClock, int variantsFrom) {
+        WuNode(int task, int[] draws, boolean known, Footprint footprint, int variantsFrom) {
             this.task = task;
             this.draws = draws;
             this.known = known;
             this.footprint = footprint;
-            this.byClock = byClock;
             this.variantsFrom = variantsFrom;
         }
 
@@ -338,7 +336,7 @@ public final class Dpor implements Strategy {
             node = newNode(last, lastRunnable);
             node.frozen = true;
             node.wut.clear();
-            WuNode only = new WuNode(forcedTask, new int[0], false, null, false, 0);
+            WuNode only = new WuNode(forcedTask, new int[0], false, null, 0);
             node.wut.add(only);
             if (!fitsBound(node, forcedTask)) {
                 cuts++;
@@ -353,7 +351,7 @@ public final class Dpor implements Strategy {
             if (node.wut.isEmpty()) {
                 int pick = freeChoice(node, runnable, last, lastRunnable);
                 if (pick < 0) return -1;
-                node.wut.add(new WuNode(pick, new int[0], false, null, false, 0));
+                node.wut.add(new WuNode(pick, new int[0], false, null, 0));
             }
             WuNode next = nextFitting(node);
             if (next == null) return -1;
@@ -443,7 +441,6 @@ public final class Dpor implements Strategy {
             c.draws = e.draws;
             c.known = true;
             c.footprint = fp;
-            c.byClock = e.byClock();
             if (!node.frozen) addVariants(node, c, stepBounds.toArray());
         }
         depth++;
@@ -457,7 +454,7 @@ public final class Dpor implements Strategy {
                 if (v == c.draws[k]) continue;
                 int[] prefix = Arrays.copyOf(c.draws, k + 1);
                 prefix[k] = v;
-                node.wut.add(at++, new WuNode(c.task, prefix, false, null, false, k + 1));
+                node.wut.add(at++, new WuNode(c.task, prefix, false, null, k + 1));
             }
         }
     }
@@ -543,7 +540,7 @@ public final class Dpor implements Strategy {
         for (Sleeper s : node.sleep) if (weakInitial(s, v, initial)) return;
         for (Sleeper s : node.slept) if (weakInitial(s, v, initial)) return;
         // a task explored here is explored with every variant of its step: an initial of it is covered
-        for (WuNode d : node.done) if (initialIndex(d.task, v, initial) >= 0) return;
+        for (WuNode d : node.done) if (initialIndex(d, v, initial) >= 0) return;
         List<Event> w = new ArrayList<>(v);
         List<WuNode> children = node.wut;
         boolean top = true;
@@ -553,7 +550,7 @@ public final class Dpor implements Strategy {
             for (int ci = 0; ci < children.size() && into == null; ci++) {
                 WuNode c = children.get(ci);
                 if (top && c == node.current) continue;
-                int idx = initialIndex(c.task, w, initial);
+                int idx = initialIndex(c, w, initial);
                 if (idx >= 0) {
                     // the task's step is an initial of w; a variant with the very same draws is the better match
                     into = c;
@@ -572,7 +569,7 @@ public final class Dpor implements Strategy {
             if (into == null) {
                 WuNode parent = null;
                 for (Event e : w) {
-                    WuNode x = new WuNode(e.task, e.draws, true, e.footprint, e.byClock(), 0);
+                    WuNode x = new WuNode(e.task, e.draws, true, e.footprint, 0);
                     x.fails = e.fails;
                     if (parent == null) children.add(x);
                     else parent.children.add(x);
@@ -610,7 +607,7 @@ public final class Dpor implements Strategy {
         if (node.asleep(q)) return;
         for (WuNode c : node.wut) if (c.task == q) return;
         for (WuNode d : node.done) if (d.task == q) return;
-        node.wut.add(new WuNode(q, new int[0], false, null, false, 0));
+        node.wut.add(new WuNode(q, new int[0], false, null, 0));
     }
 
     /** Index in {@code w} of the first event of {@code task} if it is an initial of w; else -1. */
@@ -619,11 +616,36 @@ public final class Dpor implements Strategy {
         return -1;
     }
 
+    /**
+     * Index in {@code w} of the first event of {@code c}'s task if c is an initial of w; else -1. Once c has
+     * run here with the draws w's event has, its footprint is exact for this state, and it is what its task
+     * runs at that point of w if it commutes with the events w runs before it. w's own copy of the event is
+     * not always exact: the last event of a race's sequence was recorded after the step it is now moved
+     * before, and a step whose waits or branches read that step's writes touches other objects without it.
+     */
+    private int initialIndex(WuNode c, List<Event> w, boolean[] initial) {
+        for (int k = 0; k < w.size(); k++) {
+            if (w.get(k).task != c.task) continue;
+            if (!c.ran || !c.sameDraws(w.get(k))) return initial[k] ? k : -1;
+            if (c.fails) return k == 0 ? k : -1;
+            for (int m = 0; m < k; m++) if (w.get(m).fails || conflicts(c.footprint, w.get(m).footprint)) return -1;
+            return k;
+        }
+        return -1;
+    }
+
     /** Sleeper {@code s} is a weak initial of {@code v}: v can start with it, or it commutes with all of v. */
     private boolean weakInitial(Sleeper s, List<Event> v, boolean[] initial) {
-        for (int k = 0; k < v.size(); k++) if (v.get(k).task == s.task) return initial[k];
+        for (int k = 0; k < v.size(); k++) {
+            if (v.get(k).task != s.task) continue;
+            // the sleeper's own step (every variant of it) is what its task runs here, and runs unchanged at
+            // that point of v if it commutes with what v runs before it; v's copy may have been recorded elsewhere
+            if (s.fails) return k == 0;
+            for (int m = 0; m < k; m++) if (v.get(m).fails || conflicts(s.footprint, v.get(m).footprint)) return false;
+            return true;
+        }
         if (s.fails) return false;
-        for (Event e : v) if (e.byClock() || e.fails || conflicts(s.footprint, e.footprint)) return false;
+        for (Event e : v) if (e.fails || conflicts(s.footprint, e.footprint)) return false;
         return true;
     }
 
@@ -633,8 +655,8 @@ public final class Dpor implements Strategy {
     }
 
     private boolean independentOfAll(WuNode c, List<Event> w) {
-        if (c.byClock || c.fails) return false;
-        for (Event e : w) if (e.byClock() || e.fails || conflicts(c.footprint, e.footprint)) return false;
+        if (c.fails) return false;
+        for (Event e : w) if (e.fails || conflicts(c.footprint, e.footprint)) return false;
         return true;
     }
 
@@ -648,14 +670,18 @@ public final class Dpor implements Strategy {
         return conflicts(a.footprint, b.footprint);
     }
 
-    /** Dependency of two events placed in a sequence out of their execution: a step the clock resumed orders with everything. */
+    /**
+     * Dependency of two events placed in a sequence out of their execution. Every event of such a sequence,
+     * and every sleeper and wake-up tree child it is weighed against, belongs to the epoch of the node it is
+     * inserted at (see the class comment), so a step the clock resumed is an ordinary step there.
+     */
     private boolean dependentInSequence(Event a, Event b) {
-        if (a.task == b.task || a.byClock() || b.byClock() || a.fails || b.fails) return true;
+        if (a.task == b.task || a.fails || b.fails) return true;
         return conflicts(a.footprint, b.footprint);
     }
 
     private boolean independent(Sleeper s, Event e) {
-        if (e.byClock() || s.fails) return false;
+        if (s.fails) return false;
         return !conflicts(s.footprint, e.footprint);
     }
 
