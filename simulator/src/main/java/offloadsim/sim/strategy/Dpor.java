@@ -130,6 +130,10 @@ public final class Dpor implements Strategy {
         /** Positions of the draws from which sibling variants are still to be generated when it first runs. */
         final int variantsFrom;
         boolean ran;
+        /** It was the last event of a race's sequence, recorded before the step it is moved ahead of: its footprint is a guess until it runs. */
+        boolean guessed;
+        /** Sequences from this node's position whose place depends on its footprint: placed once it has run. */
+        List<Pending> pending;
         final List<WuNode> children = new ArrayList<>(2);
 
         WuNode(int task, int[] draws, boolean known, Footprint footprint, int variantsFrom) {
@@ -149,6 +153,9 @@ public final class Dpor implements Strategy {
             return true;
         }
     }
+
+    /** A sequence waiting on an undecided child, and which of its events has a guessed footprint (or null). */
+    private record Pending(List<Event> w, Event guess) {}
 
     /** A task whose next step (every variant of it) is covered elsewhere, with what those steps touched. */
     private record Sleeper(int task, Footprint footprint, boolean fails) {}
@@ -311,7 +318,7 @@ public final class Dpor implements Strategy {
         while (!n.wut.isEmpty()) {
             WuNode c = n.wut.getFirst();
             if (fitsBound(n, c.task)) return c;
-            n.wut.removeFirst();
+            dropped(n, n.wut.removeFirst());
             cuts++;
         }
         return null;
@@ -328,7 +335,10 @@ public final class Dpor implements Strategy {
         if (c == null) return;
         n.current = null;
         n.wut.remove(c);
-        if (!c.ran) return; // it could not be followed (divergence): nothing was explored under it
+        if (!c.ran) { // it could not be followed (divergence): nothing was explored under it
+            dropped(n, c);
+            return;
+        }
         n.done.add(c);
         for (WuNode other : n.wut) if (other.task == c.task) return; // variants still to come
         Footprint union = null;
@@ -389,7 +399,13 @@ public final class Dpor implements Strategy {
         } else {
             node = newNode(last, lastRunnable);
             // a wake-up sequence placed under a variant with other draws is a hint that may not fit
-            if (node.wut.removeIf(c -> !contains(runnable, c.task))) divergences++;
+            List<WuNode> unfit = new ArrayList<>();
+            for (WuNode c : node.wut) if (!contains(runnable, c.task)) unfit.add(c);
+            if (!unfit.isEmpty()) {
+                divergences++;
+                node.wut.removeAll(unfit);
+                for (WuNode c : unfit) dropped(node, c);
+            }
             if (node.wut.isEmpty()) {
                 int pick = freeChoice(node, runnable, last, lastRunnable);
                 if (pick < 0) return -1;
@@ -567,6 +583,7 @@ public final class Dpor implements Strategy {
             Event f = ev[n - 1];
             for (int q : f.runnable) if (q != f.task) insertPending(n - 1, q);
         }
+        for (int d = 0; d < n; d++) if (path.get(d).current.pending != null) placePending(d);
     }
 
     private static boolean reversible(Event a, Event b) {
@@ -578,17 +595,33 @@ public final class Dpor implements Strategy {
     private void insert(int i, List<Event> v) {
         Node node = path.get(i);
         if (node.frozen) return; // another part of the split search starts with that alternative
+        if (covered(node, v)) return;
+        place(node, new ArrayList<>(v), v.getLast());
+    }
+
+    /** A sleeper or a step explored at {@code node} stands for sequence {@code v} from there. */
+    private boolean covered(Node node, List<Event> v) {
         boolean[] initial = initials(v);
-        for (Sleeper s : node.sleep) if (weakInitial(s, v, initial)) return;
-        for (Sleeper s : node.slept) if (weakInitial(s, v, initial)) return;
+        for (Sleeper s : node.sleep) if (weakInitial(s, v, initial)) return true;
+        for (Sleeper s : node.slept) if (weakInitial(s, v, initial)) return true;
         // a task explored here is explored with every variant of its step: an initial of it is covered
-        for (WuNode d : node.done) if (initialIndex(d, v, initial) >= 0) return;
-        List<Event> w = new ArrayList<>(v);
+        for (WuNode d : node.done) if (initialIndex(d, v, initial) >= 0) return true;
+        return false;
+    }
+
+    /**
+     * Puts {@code w} into the wake-up tree of {@code node}, beside the child being explored there. A child
+     * that has not run and whose footprint is a guess ({@link WuNode#guessed}) cannot say whether it starts w;
+     * if no other child takes w, w waits on it ({@link WuNode#pending}) and is placed once it has run.
+     */
+    private void place(Node node, List<Event> w, Event guess) {
+        boolean[] initial = initials(w);
         List<WuNode> children = node.wut;
         boolean top = true;
         while (true) {
             WuNode into = null;
             int intoIdx = -1;
+            WuNode undecided = null;
             for (int ci = 0; ci < children.size() && into == null; ci++) {
                 WuNode c = children.get(ci);
                 if (top && c == node.current) continue;
@@ -606,13 +639,21 @@ public final class Dpor implements Strategy {
                     }
                 } else if (c.footprint != null && !occurs(c.task, w) && independentOfAll(c, w)) {
                     into = c;
+                } else if (undecided == null && c.guessed && !c.ran && occurs(c.task, w)) {
+                    undecided = c;
                 }
+            }
+            if (into == null && undecided != null) {
+                if (undecided.pending == null) undecided.pending = new ArrayList<>(1);
+                undecided.pending.add(new Pending(w, guess));
+                return;
             }
             if (into == null) {
                 WuNode parent = null;
                 for (Event e : w) {
                     WuNode x = new WuNode(e.task, e.draws, true, e.footprint, 0);
                     x.fails = e.fails;
+                    x.guessed = e == guess;
                     if (parent == null) children.add(x);
                     else parent.children.add(x);
                     parent = x;
@@ -627,6 +668,45 @@ public final class Dpor implements Strategy {
             children = into.children;
             top = false;
         }
+    }
+
+    /**
+     * The child explored at depth {@code d} has run: the sequences that waited on it are placed now that its
+     * footprint is exact. One it starts goes on below it, along this execution's path; one it does not
+     * start is placed beside it. Either way the coverage checks of the node it reaches apply first.
+     */
+    private void placePending(int d) {
+        WuNode c = path.get(d).current;
+        List<Pending> ws = c.pending;
+        c.pending = null;
+        for (Pending p : ws) placeAlongPath(d, p.w(), p.guess());
+    }
+
+    private void placeAlongPath(int d, List<Event> w, Event guess) {
+        Node node = path.get(d);
+        if (node.frozen || covered(node, w)) return;
+        WuNode c = node.current;
+        int idx = initialIndex(c, w, initials(w));
+        if (idx >= 0 && c.sameDraws(w.get(idx)) && d + 1 < depth) {
+            List<Event> rest = new ArrayList<>(w);
+            rest.remove(idx);
+            if (!rest.isEmpty()) placeAlongPath(d + 1, rest, guess);
+            return;
+        }
+        if (!occurs(c.task, w) && independentOfAll(c, w) && d + 1 < depth) {
+            // it commutes with all of w: w's trace is reached below it
+            placeAlongPath(d + 1, w, guess);
+            return;
+        }
+        place(node, w, guess);
+    }
+
+    /** A child dropped without running: what waited on it is placed beside it instead. */
+    private void dropped(Node node, WuNode c) {
+        if (c.pending == null) return;
+        List<Pending> ws = c.pending;
+        c.pending = null;
+        for (Pending p : ws) place(node, p.w(), p.guess());
     }
 
     /** For each event of {@code w}: whether it is its task's first there and depends on nothing before it. */
