@@ -51,18 +51,24 @@ import java.util.List;
  *
  * <p><b>Matching with exact footprints.</b> A step's footprint depends on what it read. In a race's sequence
  * every event of {@code notdep(e, E)} reads what it read in E, but e' ran after e and now runs before it: a
- * wait that passed because e opened it now blocks, a lock e held is now free, and the step touches other
- * objects. So a sleeper, or a tree child that has
- * already run at that node, is matched against a sequence with its own footprint (exact there: it is what its
- * task runs at that node, and runs unchanged at its place in the sequence if it commutes with the events
- * before it). What remains inexact is a tree child that has not run yet and was itself the e' of an earlier
- * race, weighed against the e' of a new one: neither footprint is known until it runs, so the search inserts
- * the sequence (sound) and may complete a trace twice — the only source of extra runs left on fault-free
- * cells (Tenant::shutdown's join of its timeline-shutdown tasks, which passes or blocks depending on whether
- * the joined task already ended: at most 3% on the catalog's fault-free cells, and no step the clock resumed
- * is involved in any of them).
- * Reaching one per trace there needs the runtime to say which access of a step decides a wait, so the
- * reversed step's footprint is known without running it.
+ * join or a wait that passed because of e now blocks, a lock e held is free, and the step touches other
+ * objects than the ones recorded — its footprint is a guess until it runs. So:
+ * <ul>
+ *   <li>a sleeper, or a step explored at the node, is matched against a sequence with its own footprint,
+ *       which is exact there: it is what its task runs at that node, and runs unchanged at its place in the
+ *       sequence if it commutes with the events before it;</li>
+ *   <li>a wake-up tree child that has not run and was itself the e' of an earlier race
+ *       ({@link WuNode#guessed}) cannot tell whether it starts a new sequence. If no other child takes the
+ *       sequence, it waits on that child ({@link WuNode#pending}); once the child has run, at the end of that
+ *       execution, the sequence is placed with the child's exact footprint: below it along the execution's
+ *       path if the child starts it or commutes with all of it (the path's nodes are still being explored,
+ *       and each one's sleepers and explored steps are checked on the way), beside it otherwise. Nothing is
+ *       lost: the child is explored before its node is left, and one dropped without running (a bound cut, a
+ *       hint that no longer fits) hands its waiting sequences to its node.</li>
+ * </ul>
+ * Inserting such a sequence at once, as before, was sound but completed some traces twice (Tenant::shutdown
+ * joining its timeline-shutdown tasks, which passes or blocks depending on whether the task already ended:
+ * shutdown-during-offload on fix-10305 ran 481 executions for 468 traces).
  *
  * <p>Beyond the paper's setting, and why each stays sound:
  * <ul>
