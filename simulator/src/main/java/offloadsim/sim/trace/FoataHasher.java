@@ -11,7 +11,8 @@ import offloadsim.sim.strategy.Footprint;
  * depends on: the previous step of its task, and the conflicting accesses to the objects it touches), and
  * the hash is an order-insensitive sum over (level, task, n-th step of the task, data drawn). Equivalent
  * runs have the same dependency graph, hence the same levels; so the count of distinct hashes over an
- * exploration is the number of distinct Mazurkiewicz traces it covered.
+ * exploration is the number of distinct Mazurkiewicz traces it covered. A step virtual time resumed also
+ * depends on every step before the advance (see {@link offloadsim.sim.strategy.Dpor}: the same relation).
  */
 public final class FoataHasher {
     /**

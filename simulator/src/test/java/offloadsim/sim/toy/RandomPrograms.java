@@ -16,7 +16,7 @@ import offloadsim.sim.explore.Violation;
 
 /**
  * Small random concurrent programs over every primitive of the runtime (shared variables, sync and async
- * mutexes, latches, notifies, random draws, spawn/join from tasks, virtual sleeps), for checking a
+ * mutexes, latches, notifies, random draws, spawn/join from tasks, virtual sleeps and timed waits), for checking a
  * reduction against the unreduced search. The oracle records every state it sees after a step into a
  * caller's set; a state covers all shared values, every task's private accumulator and progress, lock
  * owners and latches, so a step wrongly judged independent shows up as a missing state.
@@ -46,12 +46,38 @@ public final class RandomPrograms {
     }
 
     public static Program generate(long seed, int tasks, int opsPerTask, Set<String> statesSeen, Watch watch) {
+        return generate(seed, tasks, opsPerTask, statesSeen, watch, Mix.ALL);
+    }
+
+    /** Which operations the tasks draw from. */
+    public enum Mix {
+        /** Every primitive, uniformly. */
+        ALL,
+        /**
+         * Virtual time at work: about half the operations sleep or wait on the latch with a timeout (1 to 3 ms,
+         * so several tasks often come due at the same instant and one clock advance resumes them together),
+         * the rest read, write and open the latch the waits watch.
+         */
+        TIMERS
+    }
+
+    private static final Kind[] TIMER_MIX = {Kind.SLEEP, Kind.SLEEP, Kind.AWAIT, Kind.AWAIT, Kind.READ, Kind.WRITE, Kind.ADD, Kind.OPEN};
+
+    public static Program generate(long seed, int tasks, int opsPerTask, Set<String> statesSeen, Watch watch, Mix mix) {
         SplittableRandom r = new SplittableRandom(seed);
         List<List<Op>> bodies = new ArrayList<>();
         for (int t = 0; t < tasks; t++) {
             List<Op> ops = new ArrayList<>();
             int n = 1 + r.nextInt(opsPerTask);
-            for (int i = 0; i < n; i++) ops.add(new Op(Kind.values()[r.nextInt(Kind.values().length)], r.nextInt(VARS), r.nextInt(3)));
+            for (int i = 0; i < n; i++) {
+                if (mix == Mix.ALL) {
+                    ops.add(new Op(Kind.values()[r.nextInt(Kind.values().length)], r.nextInt(VARS), r.nextInt(3)));
+                } else {
+                    Kind k = TIMER_MIX[r.nextInt(TIMER_MIX.length)];
+                    boolean timed = k == Kind.SLEEP || k == Kind.AWAIT;
+                    ops.add(new Op(k, r.nextInt(VARS), timed ? 1 + r.nextInt(3) : r.nextInt(3)));
+                }
+            }
             bodies.add(ops);
         }
         int violationSum = 2 + r.nextInt(4);
