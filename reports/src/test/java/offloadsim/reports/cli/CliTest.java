@@ -41,7 +41,7 @@ class CliTest {
                 new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--shard", "3/3"},
                 new String[] {"explore", "--variant", "pre-10305"},
                 new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--strategy", "dpor", "--jobs", "0"},
-                new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--strategy", "random", "--jobs", "2"},
+                new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--strategy", "pct", "--jobs", "2"},
                 new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--strategy", "dpor", "--jobs", "2", "--shard", "0/2"},
                 new String[] {"replay", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--schedule", "v1:zz:0"},
                 new String[] {"replay", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--seed", "-1"},

@@ -222,6 +222,12 @@ public final class DetSim implements Sim {
         return current;
     }
 
+    /** {@link #requireTask(String)} for "{@code verb} {@code subject}", concatenated only for the error. */
+    DetTask requireTask(String verb, String subject) {
+        if (current == null) throw new IllegalStateException(verb + " " + subject + " outside a task");
+        return current;
+    }
+
     DetTask currentTask() {
         return current;
     }
@@ -261,7 +267,7 @@ public final class DetSim implements Sim {
 
     /** Ends the current step: the task stays runnable and resumes from {@code label}. */
     void switchOut(String label) {
-        DetTask t = requireTask("yield at " + label);
+        DetTask t = requireTask("yield at", label);
         if (atomicDepth > 0) throw new IllegalStateException("yield at " + label + " inside an atomic section");
         if (t.syncHeld > 0) throw new IllegalStateException("task " + t.name + " yields at " + label + " while holding a synchronous mutex");
         t.label = label;
@@ -270,7 +276,23 @@ public final class DetSim implements Sim {
 
     /** Blocks the current task until {@link #wake}; with {@code timeoutNanos >= 0} also until then. */
     boolean block(String on, int object, String label, long timeoutNanos) {
-        DetTask t = requireTask("blocking on " + on);
+        return block(new WaitFor(on, null, null), object, label, timeoutNanos);
+    }
+
+    /**
+     * What a blocked task waits for, for deadlock reports: {@code what}, then {@code name} and {@code detail}
+     * when given, joined by spaces. Kept in parts and joined only when a report needs it: most waits end.
+     */
+    record WaitFor(String what, String name, String detail) {
+        @Override
+        public String toString() {
+            return name == null ? what : detail == null ? what + " " + name : what + " " + name + " " + detail;
+        }
+    }
+
+    boolean block(WaitFor on, int object, String label, long timeoutNanos) {
+        if (current == null) throw new IllegalStateException("blocking on " + on + " outside a task");
+        DetTask t = current;
         t.state = DetTask.State.BLOCKED;
         t.blockedOn = on;
         t.timedOut = false;
@@ -297,7 +319,7 @@ public final class DetSim implements Sim {
         if (target.state == DetTask.State.DONE) return;
         if (target == me) throw new IllegalStateException("task " + me.name + " joins itself");
         target.joiners.add(me);
-        block("task " + target.name + " to end", target.lifecycleObject, "join " + target.name, -1);
+        block(new WaitFor("task", target.name, "to end"), target.lifecycleObject, target.joinLabel(), -1);
     }
 
     // ---------------------------------------------------------------- Sim
@@ -384,7 +406,7 @@ public final class DetSim implements Sim {
             switchOut(label);
             return;
         }
-        block("the clock (" + nanos + " ns)", NO_OBJECT, label, nanos);
+        block(new WaitFor("the clock", "(" + nanos, "ns)"), NO_OBJECT, label, nanos);
     }
 
     @Override
