@@ -55,6 +55,8 @@ public final class DetSim implements Sim {
     private int atomicDepth;
     private Footprint footprint = new Footprint();
     private final Footprint scratch = new Footprint();
+    /** The per-step oracles are running: their accesses between steps are kept for the strategy. */
+    private boolean observing;
     /** Written by every spawn from a task: spawn order decides task ids and names. */
     private final int spawnObject = newObject();
     /** Hash of the values drawn by the running step. */
@@ -113,7 +115,7 @@ public final class DetSim implements Sim {
                 }
             } else {
                 List<SchedulingPoint.TaskView> views = new ArrayList<>(runnable.size());
-                for (DetTask t : runnable) views.add(new SchedulingPoint.TaskView(t.id, t.name, t.label));
+                for (DetTask t : runnable) views.add(t.view());
                 int idx = strategy.pickTask(new SchedulingPoint(views, last == null ? -1 : last.id, lastRunnable, step));
                 if (idx == Strategy.PRUNE) {
                     outcome = Outcome.pruned(step);
@@ -155,7 +157,13 @@ public final class DetSim implements Sim {
                 outcome = new Outcome(Outcome.Kind.STEP_BUDGET, "time-budget", "run exceeded " + options.maxMillis() + " ms of wall time after " + step + " steps", next.name, next.label, step - 1);
             } else {
                 scratch.clear();
-                Violation v = oracles.afterStep();
+                observing = true;
+                Violation v;
+                try {
+                    v = oracles.afterStep();
+                } finally {
+                    observing = false;
+                }
                 if (!scratch.isEmpty()) strategy.oracleObserved(scratch);
                 if (v != null) outcome = new Outcome(Outcome.Kind.VIOLATION, v.oracle(), v.message(), next.name, next.label, step - 1);
             }
@@ -232,9 +240,15 @@ public final class DetSim implements Sim {
         return current;
     }
 
-    /** The running step's footprint; accesses made between steps (set-up, oracles) go to a scratch one. */
+    /**
+     * The running step's footprint; accesses made between steps go to a scratch one, which only the per-step
+     * oracles' accesses reach the strategy from. Any other time (set-up, which touches every object it makes,
+     * and the end-of-run oracles) nobody reads it: it is emptied at each access rather than grown and searched.
+     */
     Footprint footprint() {
-        return current != null ? footprint : scratch;
+        if (current != null) return footprint;
+        if (!observing) scratch.clear();
+        return scratch;
     }
 
     /**

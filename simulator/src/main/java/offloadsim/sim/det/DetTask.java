@@ -44,6 +44,14 @@ final class DetTask implements TaskHandle {
         this.lifecycleObject = lifecycleObject;
     }
 
+    /** What a strategy sees of it, kept while its label stays the same (a task waits through many choices). */
+    private offloadsim.sim.strategy.SchedulingPoint.TaskView view;
+
+    offloadsim.sim.strategy.SchedulingPoint.TaskView view() {
+        if (view == null || view.label() != label) view = new offloadsim.sim.strategy.SchedulingPoint.TaskView(id, name, label);
+        return view;
+    }
+
     /** The label of a join on this task, made once: joins are frequent, its text fixed. */
     private String joinLabel;
 
