@@ -175,12 +175,14 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             Map<Config, Double> warm = new LinkedHashMap<>();
+            Map<Config, Double> warmCpu = new LinkedHashMap<>();
             for (var e : runs.entrySet()) {
                 List<Double> warms = e.getValue().stream().map(ThroughputBench.Launch::warm).toList();
                 List<Double> colds = e.getValue().stream().map(ThroughputBench.Launch::cold).toList();
                 List<Double> cpus = e.getValue().stream().map(ThroughputBench.Launch::warmCpu).filter(x -> !x.isNaN()).toList();
                 ThroughputBench.Launch first = e.getValue().getFirst();
                 warm.put(e.getKey(), ThroughputBench.median(warms));
+                if (!cpus.isEmpty()) warmCpu.put(e.getKey(), ThroughputBench.median(cpus));
                 w.printf("| executions/second, random, %s / fix-10305, warm | %s | %.0f | %.0f – %.0f | %d launches × %d rounds of %d; cold first round %.0f/s; %s%.1f steps/execution, %d violations per launch |%n",
                         cell.scenario(), e.getKey().label(), ThroughputBench.median(warms), java.util.Collections.min(warms), java.util.Collections.max(warms),
                         launches, rounds, cell.perRound(), ThroughputBench.median(colds),
@@ -194,6 +196,9 @@ final class BenchCommand implements Callable<Integer> {
                 String what = c.baseline() ? "this build ÷ " + base + ", 1 thread" : c.label() + " ÷ 1 thread";
                 double ratio = c.baseline() ? warm.get(ours) / warm.get(c) : warm.get(c) / warm.get(ours);
                 w.printf("| warm executions/second, %s / fix-10305: %s | ratio | %.2f× | | |%n", cell.scenario(), what, ratio);
+                // per CPU-second of the exploring thread: what a busy machine distorts least
+                if (c.baseline() && warmCpu.containsKey(ours) && warmCpu.containsKey(c))
+                    w.printf("| warm executions per CPU-second, %s / fix-10305: %s | ratio | %.2f× | | |%n", cell.scenario(), what, warmCpu.get(ours) / warmCpu.get(c));
             }
             w.flush();
         }
