@@ -54,7 +54,8 @@ public final class CoverageRecorder {
 
     /** Code passed failpoint {@code name} (whatever it was configured to do). */
     public void failpoint(String label) {
-        hits[intern(label)]++;
+        int id = intern(label); // before indexing: interning may grow (replace) the array
+        hits[id]++;
     }
 
     /** Task {@code to} runs next, right after a step of task {@code from}, which has not ended. */
@@ -62,6 +63,20 @@ public final class CoverageRecorder {
         if (from >= taskPoint.length || to >= taskPoint.length) return;
         int p = taskPoint[from], q = taskPoint[to];
         if (p >= 0 && q >= 0) switches.set(p * cap + q);
+    }
+
+    /**
+     * Adds everything {@code other} recorded (another thread's share of the same exploration): hits are summed
+     * and switches united, so the sum is the same whichever way an exploration's executions were split.
+     */
+    public void add(CoverageRecorder other) {
+        int[] map = new int[other.labels.size()];
+        for (int i = 0; i < map.length; i++) {
+            map[i] = intern(other.labels.get(i));
+            hits[map[i]] += other.hits[i];
+        }
+        for (int i = other.switches.nextSetBit(0); i >= 0; i = other.switches.nextSetBit(i + 1))
+            switches.set(map[i / other.cap] * cap + map[i % other.cap]);
     }
 
     private int intern(String label) {

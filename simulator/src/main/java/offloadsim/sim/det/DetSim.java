@@ -56,6 +56,8 @@ public final class DetSim implements Sim {
     private int atomicDepth;
     private Footprint footprint = new Footprint();
     private final Footprint scratch = new Footprint();
+    /** The per-step oracles are running: their accesses between steps are kept for the strategy. */
+    private boolean observing;
     /** Written by every spawn from a task: spawn order decides task ids and names. */
     private final int spawnObject = newObject();
     /** Hash of the values drawn by the running step. */
@@ -123,7 +125,7 @@ public final class DetSim implements Sim {
                 }
             } else {
                 List<SchedulingPoint.TaskView> views = new ArrayList<>(runnable.size());
-                for (DetTask t : runnable) views.add(new SchedulingPoint.TaskView(t.id, t.name, t.label));
+                for (DetTask t : runnable) views.add(t.view());
                 int idx = strategy.pickTask(new SchedulingPoint(views, last == null ? -1 : last.id, lastRunnable, step));
                 if (idx == Strategy.PRUNE) {
                     outcome = Outcome.pruned(step);
@@ -166,7 +168,13 @@ public final class DetSim implements Sim {
                 outcome = new Outcome(Outcome.Kind.STEP_BUDGET, "time-budget", "run exceeded " + options.maxMillis() + " ms of wall time after " + step + " steps", next.name, next.label, step - 1);
             } else {
                 scratch.clear();
-                Violation v = oracles.afterStep();
+                observing = true;
+                Violation v;
+                try {
+                    v = oracles.afterStep();
+                } finally {
+                    observing = false;
+                }
                 if (!scratch.isEmpty()) strategy.oracleObserved(scratch);
                 if (v != null) outcome = new Outcome(Outcome.Kind.VIOLATION, v.oracle(), v.message(), next.name, next.label, step - 1);
             }
@@ -233,13 +241,25 @@ public final class DetSim implements Sim {
         return current;
     }
 
+    /** {@link #requireTask(String)} for "{@code verb} {@code subject}", concatenated only for the error. */
+    DetTask requireTask(String verb, String subject) {
+        if (current == null) throw new IllegalStateException(verb + " " + subject + " outside a task");
+        return current;
+    }
+
     DetTask currentTask() {
         return current;
     }
 
-    /** The running step's footprint; accesses made between steps (set-up, oracles) go to a scratch one. */
+    /**
+     * The running step's footprint; accesses made between steps go to a scratch one, which only the per-step
+     * oracles' accesses reach the strategy from. Any other time (set-up, which touches every object it makes,
+     * and the end-of-run oracles) nobody reads it: it is emptied at each access rather than grown and searched.
+     */
     Footprint footprint() {
-        return current != null ? footprint : scratch;
+        if (current != null) return footprint;
+        if (!observing) scratch.clear();
+        return scratch;
     }
 
     /**
@@ -272,7 +292,7 @@ public final class DetSim implements Sim {
 
     /** Ends the current step: the task stays runnable and resumes from {@code label}. */
     void switchOut(String label) {
-        DetTask t = requireTask("yield at " + label);
+        DetTask t = requireTask("yield at", label);
         if (atomicDepth > 0) throw new IllegalStateException("yield at " + label + " inside an atomic section");
         if (t.syncHeld > 0) throw new IllegalStateException("task " + t.name + " yields at " + label + " while holding a synchronous mutex");
         t.label = label;
@@ -282,7 +302,23 @@ public final class DetSim implements Sim {
 
     /** Blocks the current task until {@link #wake}; with {@code timeoutNanos >= 0} also until then. */
     boolean block(String on, int object, String label, long timeoutNanos) {
-        DetTask t = requireTask("blocking on " + on);
+        return block(new WaitFor(on, null, null), object, label, timeoutNanos);
+    }
+
+    /**
+     * What a blocked task waits for, for deadlock reports: {@code what}, then {@code name} and {@code detail}
+     * when given, joined by spaces. Kept in parts and joined only when a report needs it: most waits end.
+     */
+    record WaitFor(String what, String name, String detail) {
+        @Override
+        public String toString() {
+            return name == null ? what : detail == null ? what + " " + name : what + " " + name + " " + detail;
+        }
+    }
+
+    boolean block(WaitFor on, int object, String label, long timeoutNanos) {
+        if (current == null) throw new IllegalStateException("blocking on " + on + " outside a task");
+        DetTask t = current;
         t.state = DetTask.State.BLOCKED;
         t.blockedOn = on;
         t.timedOut = false;
@@ -309,7 +345,7 @@ public final class DetSim implements Sim {
         if (target.state == DetTask.State.DONE) return;
         if (target == me) throw new IllegalStateException("task " + me.name + " joins itself");
         target.joiners.add(me);
-        block("task " + target.name + " to end", target.lifecycleObject, "join " + target.name, -1);
+        block(new WaitFor("task", target.name, "to end"), target.lifecycleObject, target.joinLabel(), -1);
     }
 
     // ---------------------------------------------------------------- Sim
@@ -396,7 +432,7 @@ public final class DetSim implements Sim {
             switchOut(label);
             return;
         }
-        block("the clock (" + nanos + " ns)", NO_OBJECT, label, nanos);
+        block(new WaitFor("the clock", "(" + nanos, "ns)"), NO_OBJECT, label, nanos);
     }
 
     @Override

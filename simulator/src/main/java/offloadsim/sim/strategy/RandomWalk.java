@@ -17,6 +17,12 @@ public final class RandomWalk implements Strategy {
         return true;
     }
 
+    /** Each execution draws from a generator seeded with its own seed alone. */
+    @Override
+    public boolean independentExecutions() {
+        return true;
+    }
+
     @Override
     public int pickTask(SchedulingPoint point) {
         return random.nextInt(point.runnable().size());

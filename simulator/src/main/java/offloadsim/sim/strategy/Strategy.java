@@ -49,6 +49,14 @@ public interface Strategy {
     /** Called when the execution has ended, however it ended. */
     default void endExecution(boolean violated) {}
 
+    /**
+     * Whether an execution depends only on its seed, never on earlier executions of the same instance: then a
+     * fresh instance runs any seed exactly as this one would, and executions can be spread over threads.
+     */
+    default boolean independentExecutions() {
+        return false;
+    }
+
     /** True once the whole (bounded) space the strategy covers has been explored. */
     default boolean exhausted() {
         return false;
