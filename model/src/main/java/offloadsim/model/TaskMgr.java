@@ -1,12 +1,14 @@
 package offloadsim.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import offloadsim.sim.api.CancellationToken;
 import offloadsim.sim.api.Sim;
 import offloadsim.sim.api.SimLatch;
 import offloadsim.sim.api.SimVar;
+import offloadsim.sim.api.Texts;
 
 /**
  * task_mgr.rs for one tenant instance: the registered tasks (compaction iterations, remote upload tasks,
@@ -30,14 +32,16 @@ public final class TaskMgr {
     public TaskMgr(Sim sim, String tenant) {
         this.sim = sim;
         this.tenant = tenant;
-        this.tasks = sim.var("task_mgr TASKS " + tenant, List.of());
+        this.tasks = sim.var(Texts.join("task_mgr TASKS ", tenant), List.of());
     }
 
     /** Registers a task that runs on the caller's own task (the compaction loop's iteration). */
     public synchronized Task register(Kind kind, String timelineId) {
         int id = ++next;
-        Task t = new Task(id, kind, timelineId, sim.cancellationToken(kind + " " + id + " " + tenant),
-                sim.latch(kind + " " + id + " done " + tenant));
+        // names joined once per JVM (Texts), not per execution: the same text, hashed once
+        String kindId = Texts.join(Texts.join(kind.toString(), " "), id);
+        Task t = new Task(id, kind, timelineId, sim.cancellationToken(Texts.join(kindId, " ", tenant)),
+                sim.latch(Texts.join(kindId, " done ", tenant)));
         tasks.update(l -> {
             List<Task> n = new ArrayList<>(l);
             n.add(t);
@@ -48,7 +52,11 @@ public final class TaskMgr {
 
     /** The task has ended (normally or by a panic): its joiners go on. */
     public void finished(Task t) {
-        tasks.update(l -> l.stream().filter(x -> x.id() != t.id()).toList());
+        tasks.update(l -> {
+            List<Task> n = new ArrayList<>(l.size());
+            for (Task x : l) if (x.id() != t.id()) n.add(x);
+            return Collections.unmodifiableList(n); // as Stream.toList: unmodifiable, in order
+        });
         t.done().open();
     }
 

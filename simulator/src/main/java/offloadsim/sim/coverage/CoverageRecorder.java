@@ -29,6 +29,8 @@ public final class CoverageRecorder {
 
     private final HashMap<String, Integer> ids = new HashMap<>(); // looked up only; order comes from the TreeMap in coverage()
     private final List<String> labels = new ArrayList<>();
+    /** Failpoint name → id of its label {@code "failpoint " + name}: the label is joined once, not per pass. */
+    private final HashMap<String, Integer> failpointIds = new HashMap<>(); // looked up only
     private long[] hits = new long[64];
     private int cap = 64;
     private BitSet switches = new BitSet(cap * cap);
@@ -77,6 +79,16 @@ public final class CoverageRecorder {
         }
         for (int i = other.switches.nextSetBit(0); i >= 0; i = other.switches.nextSetBit(i + 1))
             switches.set(map[i / other.cap] * cap + map[i % other.cap]);
+    }
+
+    /** Code passed the failpoint called {@code name}: {@link #failpoint} of {@code "failpoint " + name}. */
+    public void failpointNamed(String name) {
+        Integer id = failpointIds.get(name);
+        if (id == null) {
+            id = intern("failpoint " + name);
+            failpointIds.put(name, id);
+        }
+        hits[id]++;
     }
 
     private int intern(String label) {

@@ -3,6 +3,7 @@ package offloadsim.sim.det;
 import java.util.ArrayDeque;
 import offloadsim.sim.api.Panic;
 import offloadsim.sim.api.SimMutex;
+import offloadsim.sim.api.Texts;
 
 /** FIFO mutex: on release the lock is handed straight to the longest waiter. */
 final class DetMutex implements SimMutex {
@@ -59,7 +60,7 @@ final class DetMutex implements SimMutex {
     }
 
     private String lockLabel() {
-        if (lockLabel == null) lockLabel = "lock " + name;
+        if (lockLabel == null) lockLabel = Texts.join("lock ", name);
         return lockLabel;
     }
 

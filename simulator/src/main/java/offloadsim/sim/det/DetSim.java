@@ -29,6 +29,7 @@ import offloadsim.sim.strategy.StepRecord;
 import offloadsim.sim.strategy.Strategy;
 import offloadsim.sim.trace.Schedule;
 import offloadsim.sim.trace.Trace;
+import offloadsim.sim.api.Texts;
 
 /**
  * The deterministic runtime: every task is a {@link Continuation} run on the calling thread, one step at
@@ -68,6 +69,8 @@ public final class DetSim implements Sim {
     private long deadline;
     /** Where tasks were suspended and between which points they switched, or null when nobody asked. */
     private final CoverageRecorder coverage;
+    /** Whether the strategy reads step records: if not, none is built and one footprint serves every step. */
+    private final boolean recordSteps;
 
     private DetSim(Strategy strategy, long seed, RunOptions options, CoverageRecorder coverage) {
         this.strategy = strategy;
@@ -75,6 +78,7 @@ public final class DetSim implements Sim {
         this.options = options;
         this.trace = new Trace(options.traceLevel());
         this.coverage = coverage;
+        this.recordSteps = strategy.readsSteps();
     }
 
     /** Runs {@code program} once under {@code strategy}; the strategy's execution must already be begun. */
@@ -101,7 +105,7 @@ public final class DetSim implements Sim {
         Outcome outcome = null;
         DetTask last = null;
         deadline = System.nanoTime() + options.maxMillis() * 1_000_000L; // determinism-ok: only ends a runaway run
-        List<DetTask> runnable = new ArrayList<>();
+        List<DetTask> runnable = new ArrayList<>(tasks.size() + 8);
         while (outcome == null) {
             runnable.clear();
             boolean nonDaemonLeft = false;
@@ -139,11 +143,15 @@ public final class DetSim implements Sim {
             boolean preempt = lastRunnable && next != last;
             if (coverage != null && last != null && next != last && last.state != DetTask.State.DONE) coverage.switched(last.id, next.id);
             if (preempt) preemptions++;
-            int[] runnableIds = new int[runnable.size()];
-            for (int i = 0; i < runnableIds.length; i++) runnableIds[i] = runnable.get(i).id;
+            int[] runnableIds = null;
+            if (recordSteps) {
+                runnableIds = new int[runnable.size()];
+                for (int i = 0; i < runnableIds.length; i++) runnableIds[i] = runnable.get(i).id;
+            }
             String label = next.label;
             trace.step(step, next.id, next.name, label, runnable.size(), preempt);
-            footprint = new Footprint();
+            if (recordSteps) footprint = new Footprint(); // the record keeps it
+            else footprint.clear(); // read only by the trace's hasher, right after the step
             stepData = 0;
             current = next;
             if (!next.started) {
@@ -156,7 +164,7 @@ public final class DetSim implements Sim {
             int enabledBy = next.resumedByClock ? StepRecord.BY_CLOCK : next.enabledBy;
             next.resumedByClock = false;
             next.enabledBy = StepRecord.RUNNABLE;
-            strategy.afterStep(new StepRecord(step, next.id, label, runnableIds, footprint, preempt, enabledBy, clockSteps));
+            if (recordSteps) strategy.afterStep(new StepRecord(step, next.id, label, runnableIds, footprint, preempt, enabledBy, clockSteps));
             last = next;
             step++;
             if (next.failure != null) {
@@ -175,7 +183,7 @@ public final class DetSim implements Sim {
                 } finally {
                     observing = false;
                 }
-                if (!scratch.isEmpty()) strategy.oracleObserved(scratch);
+                if (recordSteps && !scratch.isEmpty()) strategy.oracleObserved(scratch);
                 if (v != null) outcome = new Outcome(Outcome.Kind.VIOLATION, v.oracle(), v.message(), next.name, next.label, step - 1);
             }
         }
@@ -362,7 +370,7 @@ public final class DetSim implements Sim {
 
     private TaskHandle spawn(String name, Runnable body, boolean daemon) {
         int uses = taskNameUses.merge(name, 1, Integer::sum);
-        String unique = uses == 1 ? name : name + "#" + uses;
+        String unique = uses == 1 ? name : Texts.join(Texts.join(name, "#"), uses);
         DetTask t = new DetTask(this, tasks.size(), unique, daemon, newObject());
         if (current != null) {
             footprint.write(spawnObject);
@@ -432,7 +440,7 @@ public final class DetSim implements Sim {
             switchOut(label);
             return;
         }
-        block(new WaitFor("the clock", "(" + nanos, "ns)"), NO_OBJECT, label, nanos);
+        block(new WaitFor("the clock", Texts.join("(", nanos), "ns)"), NO_OBJECT, label, nanos);
     }
 
     @Override
@@ -447,7 +455,7 @@ public final class DetSim implements Sim {
 
     @Override
     public void failpoint(String name) {
-        if (coverage != null) coverage.failpoint("failpoint " + name);
+        if (coverage != null) coverage.failpointNamed(name);
         failpoints.reach(name);
     }
 

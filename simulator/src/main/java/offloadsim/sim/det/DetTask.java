@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jdk.internal.vm.Continuation;
 import offloadsim.sim.api.TaskHandle;
+import offloadsim.sim.api.Texts;
 
 /** A task of the deterministic runtime: a continuation plus what the scheduler needs to know of it. */
 final class DetTask implements TaskHandle {
@@ -56,7 +57,7 @@ final class DetTask implements TaskHandle {
     private String joinLabel;
 
     String joinLabel() {
-        if (joinLabel == null) joinLabel = "join " + name;
+        if (joinLabel == null) joinLabel = Texts.join("join ", name);
         return joinLabel;
     }
 

@@ -23,6 +23,12 @@ public final class RandomWalk implements Strategy {
         return true;
     }
 
+    /** It draws without looking back: the runtime need not build step records for it. */
+    @Override
+    public boolean readsSteps() {
+        return false;
+    }
+
     @Override
     public int pickTask(SchedulingPoint point) {
         return random.nextInt(point.runnable().size());

@@ -36,8 +36,16 @@ public interface Strategy {
     /** A value in {@code [0, bound)} for a random draw of the code under test. */
     int pickInt(int bound, String label);
 
-    /** Called after every executed step, with its footprint. */
+    /** Called after every executed step, with its footprint (only if {@link #readsSteps}). */
     default void afterStep(StepRecord step) {}
+
+    /**
+     * Whether the strategy reads what {@link #afterStep} and {@link #oracleObserved} report. False lets the
+     * runtime skip building a record per step (a footprint kept per step, the runnable ids) that nobody reads.
+     */
+    default boolean readsSteps() {
+        return true;
+    }
 
     /**
      * What the per-step oracles read through the runtime after a step (objects read outside any task). A
