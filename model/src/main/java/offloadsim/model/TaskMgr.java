@@ -8,7 +8,6 @@ import offloadsim.sim.api.CancellationToken;
 import offloadsim.sim.api.Sim;
 import offloadsim.sim.api.SimLatch;
 import offloadsim.sim.api.SimVar;
-import offloadsim.sim.api.Texts;
 
 /**
  * task_mgr.rs for one tenant instance: the registered tasks (compaction iterations, remote upload tasks,
@@ -32,16 +31,14 @@ public final class TaskMgr {
     public TaskMgr(Sim sim, String tenant) {
         this.sim = sim;
         this.tenant = tenant;
-        this.tasks = sim.var(Texts.join("task_mgr TASKS ", tenant), List.of());
+        this.tasks = sim.var("task_mgr TASKS " + tenant, List.of());
     }
 
     /** Registers a task that runs on the caller's own task (the compaction loop's iteration). */
     public synchronized Task register(Kind kind, String timelineId) {
         int id = ++next;
-        // names joined once per JVM (Texts), not per execution: the same text, hashed once
-        String kindId = Texts.join(Texts.join(kind.toString(), " "), id);
-        Task t = new Task(id, kind, timelineId, sim.cancellationToken(Texts.join(kindId, " ", tenant)),
-                sim.latch(Texts.join(kindId, " done ", tenant)));
+        Task t = new Task(id, kind, timelineId, sim.cancellationToken(kind + " " + id + " " + tenant),
+                sim.latch(kind + " " + id + " done " + tenant));
         tasks.update(l -> {
             List<Task> n = new ArrayList<>(l);
             n.add(t);

@@ -6,7 +6,6 @@ import offloadsim.sim.api.FailpointException;
 import offloadsim.sim.api.Sim;
 import offloadsim.sim.api.SimLatch;
 import offloadsim.sim.api.SimMutex;
-import offloadsim.sim.api.Texts;
 
 /**
  * remote_timeline_client.rs RemoteTimelineClient with its upload queue. Uploads run as spawned tasks
@@ -47,7 +46,7 @@ public final class RemoteTimelineClient {
         this.findings = findings;
         this.generation = generation;
         this.taskMgr = taskMgr;
-        this.lq = sim.mutex(Texts.join("upload_queue ", timelineId), false);
+        this.lq = sim.mutex("upload_queue " + timelineId, false);
     }
 
     // Rust: remote_timeline_client.rs:422-431 RemoteTimelineClient::init_upload_queue @49756a0d01;
@@ -77,7 +76,7 @@ public final class RemoteTimelineClient {
         q.kind = UploadQueue.Kind.INITIALIZED;
         q.dirtyArchived = archived;
         q.cleanArchived = archived;
-        q.shutdownReady = sim.latch(Texts.join("shutdown_ready ", timelineId));
+        q.shutdownReady = sim.latch("shutdown_ready " + timelineId);
     }
 
     // Rust: remote_timeline_client.rs:448-468 init_upload_queue_stopped_to_continue_deletion @49756a0d01; remote_timeline_client.rs:457-477 @6149ac8834
@@ -198,7 +197,7 @@ public final class RemoteTimelineClient {
         UploadQueue.Barrier b;
         try (var g = lq.lock()) {
             if (!q.usable()) return WaitResult.NOT_INITIALIZED;
-            b = new UploadQueue.Barrier(sim.latch(Texts.join("barrier ", timelineId)));
+            b = new UploadQueue.Barrier(sim.latch("barrier " + timelineId));
             q.queued.add(b);
             launchQueuedTasks();
         }

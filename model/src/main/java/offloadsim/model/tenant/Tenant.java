@@ -24,7 +24,6 @@ import offloadsim.sim.api.SimLatch;
 import offloadsim.sim.api.SimMutex;
 import offloadsim.sim.api.SimVar;
 import offloadsim.sim.api.TaskHandle;
-import offloadsim.sim.api.Texts;
 
 /**
  * tenant.rs Tenant: one attached instance (a generation). Lock order: timelines (L_T) →
@@ -69,19 +68,18 @@ public final class Tenant {
         this.findings = findings;
         this.config = config;
         this.generation = generation;
-        // names joined once per JVM (Texts), not per execution: the same text, hashed once
-        String g = Texts.join(" g", generation);
-        this.state = sim.var(Texts.join("tenant_state", g), TenantState.ATTACHING);
-        this.lt = sim.mutex(Texts.join("timelines", g), false);
-        this.lo = sim.mutex(Texts.join("timelines_offloaded", g), false);
-        this.lc = sim.mutex(Texts.join("timelines_creating", g), false);
-        this.manifestLock = sim.mutex(Texts.join("tenant_manifest_upload", g), true);
-        this.gcCs = sim.mutex(Texts.join("gc_cs", g), true);
-        this.cancel = sim.cancellationToken(Texts.join("tenant", g));
-        this.activated = sim.latch(Texts.join("tenant activated", g));
-        this.shutdownDone = sim.latch(Texts.join("tenant shutdown done", g));
-        this.taskMgr = new TaskMgr(sim, Texts.join("tenant", g));
-        this.gate = sim.gate(Texts.join("tenant", g));
+        String g = " g" + generation;
+        this.state = sim.var("tenant_state" + g, TenantState.ATTACHING);
+        this.lt = sim.mutex("timelines" + g, false);
+        this.lo = sim.mutex("timelines_offloaded" + g, false);
+        this.lc = sim.mutex("timelines_creating" + g, false);
+        this.manifestLock = sim.mutex("tenant_manifest_upload" + g, true);
+        this.gcCs = sim.mutex("gc_cs" + g, true);
+        this.cancel = sim.cancellationToken("tenant" + g);
+        this.activated = sim.latch("tenant activated" + g);
+        this.shutdownDone = sim.latch("tenant shutdown done" + g);
+        this.taskMgr = new TaskMgr(sim, "tenant" + g);
+        this.gate = sim.gate("tenant" + g);
     }
 
     /** A tenant task (the compaction loop's iteration) starts: registered with task_mgr for shutdown_tasks. */
@@ -120,7 +118,7 @@ public final class Tenant {
     void setTenantState(TenantState next) {
         TenantState prev = state.get();
         state.set(next);
-        sim.event("state", Texts.join(Texts.join("tenant g", generation), ": ", Texts.join(String.valueOf(prev), " -> ", String.valueOf(next))));
+        sim.event("state", "tenant g" + generation + ": " + prev + " -> " + next);
     }
 
     // Rust: tenant.rs:4043-4085 create_timeline_struct @49756a0d01; tenant.rs:4052-4094 @6149ac8834
@@ -293,7 +291,7 @@ public final class Tenant {
             return TenantState.STOPPING;
         });
         if (won[0]) {
-            sim.event("state", Texts.join(Texts.join("tenant g", generation), ": Active -> Stopping"));
+            sim.event("state", "tenant g" + generation + ": Active -> Stopping");
         } else if (now == TenantState.STOPPING) {
             shutdownDone.await("Tenant::shutdown/already stopping"); // Err(AlreadyStopping(barrier)): wait for it
             return null;

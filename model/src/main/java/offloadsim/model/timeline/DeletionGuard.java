@@ -2,7 +2,6 @@ package offloadsim.model.timeline;
 
 import offloadsim.sim.api.Sim;
 import offloadsim.sim.api.SimVar;
-import offloadsim.sim.api.Texts;
 
 /**
  * delete_progress: Arc&lt;tokio::sync::Mutex&lt;DeleteTimelineFlow&gt;&gt;, only ever try-locked. The owned
@@ -14,8 +13,8 @@ public final class DeletionGuard {
     private final SimVar<String> flow;
 
     public DeletionGuard(Sim sim, String id) {
-        held = sim.var(Texts.join("delete_progress ", id), false);
-        flow = sim.var(Texts.join("delete_flow ", id), "NotStarted");
+        held = sim.var("delete_progress " + id, false);
+        flow = sim.var("delete_flow " + id, "NotStarted");
     }
 
     // Rust: delete.rs:382 DeleteTimelineFlow::prepare (try_lock_owned on delete_progress) @49756a0d01;

@@ -7,7 +7,6 @@ import offloadsim.sim.api.CancellationToken;
 import offloadsim.sim.api.Sim;
 import offloadsim.sim.api.SimMutex;
 import offloadsim.sim.api.SimVar;
-import offloadsim.sim.api.Texts;
 
 /** timeline.rs Timeline: state (a watch channel), cancellation, the deletion guard and its upload queue. */
 public final class Timeline {
@@ -35,11 +34,10 @@ public final class Timeline {
         this.ancestorId = ancestorId;
         this.remoteClient = rc;
         this.deleteProgress = guard;
-        // names joined once per JVM (Texts), not per execution: the same text, hashed once
-        this.cancel = tenantCancel.child(Texts.join("timeline ", id));
-        this.compactionLock = sim.mutex(Texts.join("compaction_lock ", id), true);
-        this.gcLock = sim.mutex(Texts.join("gc_lock ", id), true);
-        this.state = sim.var(Texts.join("timeline_state ", id), initial);
+        this.cancel = tenantCancel.child("timeline " + id);
+        this.compactionLock = sim.mutex("compaction_lock " + id, true);
+        this.gcLock = sim.mutex("gc_lock " + id, true);
+        this.state = sim.var("timeline_state " + id, initial);
         this.taskMgr = taskMgr;
     }
 
@@ -86,7 +84,7 @@ public final class Timeline {
             findings.stoppingTerminal(id, "Stopping -> " + next + " (set_state read an older state; #10297)");
         if (actual == TimelineState.BROKEN) findings.stoppingTerminal(id, "Broken -> " + next);
         state.set(next);
-        sim.event("state", Texts.join(Texts.join("timeline ", id), ": ", Texts.join(String.valueOf(actual), " -> ", String.valueOf(next))));
+        sim.event("state", "timeline " + id + ": " + actual + " -> " + next);
     }
 
     // Rust: timeline.rs:1697-1711 Timeline::activate @49756a0d01; timeline.rs:1697-1711 @6149ac8834
