@@ -1,6 +1,7 @@
 package offloadsim.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import offloadsim.sim.api.CancellationToken;
@@ -48,7 +49,11 @@ public final class TaskMgr {
 
     /** The task has ended (normally or by a panic): its joiners go on. */
     public void finished(Task t) {
-        tasks.update(l -> l.stream().filter(x -> x.id() != t.id()).toList());
+        tasks.update(l -> {
+            List<Task> n = new ArrayList<>(l.size());
+            for (Task x : l) if (x.id() != t.id()) n.add(x);
+            return Collections.unmodifiableList(n); // as Stream.toList: unmodifiable, in order
+        });
         t.done().open();
     }
 

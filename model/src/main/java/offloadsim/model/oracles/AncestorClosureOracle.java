@@ -36,7 +36,7 @@ final class AncestorClosureOracle implements ModelOracle {
         while (grew) {
             grew = false;
             for (IndexPart ip : snap.indices().values()) {
-                if (ip.deleted() || snap.manifest().contains(ip.timelineId()) || loadable.contains(ip.timelineId())) continue;
+                if (ip.deleted() || snap.manifestEntries().containsKey(ip.timelineId()) || loadable.contains(ip.timelineId())) continue;
                 if (ip.ancestorId() == null || loadable.contains(ip.ancestorId())) {
                     loadable.add(ip.timelineId());
                     grew = true;
@@ -44,7 +44,7 @@ final class AncestorClosureOracle implements ModelOracle {
             }
         }
         for (IndexPart ip : snap.indices().values())
-            if (!ip.deleted() && !snap.manifest().contains(ip.timelineId()) && !loadable.contains(ip.timelineId()))
+            if (!ip.deleted() && !snap.manifestEntries().containsKey(ip.timelineId()) && !loadable.contains(ip.timelineId()))
                 return new Violation(name(), "attach would fail: timeline " + ip.timelineId() + " would be loaded but its ancestor " + ip.ancestorId() + " would not");
         return null;
     }

@@ -24,6 +24,10 @@ public final class RemoteStorage {
     private final TreeMap<String, TreeMap<Integer, IndexPart>> indices = new TreeMap<>();
     /** generation → manifest (offloaded id → ancestor id, null for none). */
     private final TreeMap<Integer, TreeMap<String, String>> manifests = new TreeMap<>();
+    /** Writes so far, and the between-steps view built after the last of them (oracles peek many times a step). */
+    private int writes;
+    private Snapshot peeked;
+    private int peekedAt = -1;
 
     public RemoteStorage(Sim sim) {
         this.lock = sim.mutex("remote_storage", false);
@@ -31,6 +35,7 @@ public final class RemoteStorage {
 
     /** Set-up only (no task running): seeds the remote state. */
     public void seed(IndexPart index, boolean inManifest) {
+        writes++;
         indices.computeIfAbsent(index.timelineId(), k -> new TreeMap<>()).put(SEED_GENERATION, index);
         if (inManifest) manifests.computeIfAbsent(SEED_GENERATION, k -> new TreeMap<>()).put(index.timelineId(), index.ancestorId());
     }
@@ -50,6 +55,7 @@ public final class RemoteStorage {
     /** upload_index_part: writes index_part.json-{generation}. */
     public void upload(IndexPart index, int generation) {
         try (var g = lock.lock()) {
+            writes++;
             indices.computeIfAbsent(index.timelineId(), k -> new TreeMap<>()).put(generation, index);
         }
     }
@@ -57,6 +63,7 @@ public final class RemoteStorage {
     /** RemoteTimelineClient::delete_all: every object under the timeline's prefix, of every generation. */
     public void deleteAll(String id) {
         try (var g = lock.lock()) {
+            writes++;
             indices.remove(id);
         }
     }
@@ -64,6 +71,7 @@ public final class RemoteStorage {
     /** upload_tenant_manifest under {@code generation}. */
     public void uploadManifest(TreeMap<String, String> offloaded, int generation) {
         try (var g = lock.lock()) {
+            writes++;
             manifests.put(generation, new TreeMap<>(offloaded));
         }
     }
@@ -75,9 +83,16 @@ public final class RemoteStorage {
         }
     }
 
-    /** Between-steps view for oracles (no lock, no footprint): the latest generation of everything. */
+    /**
+     * Between-steps view for oracles (no lock, no footprint): the latest generation of everything. The same
+     * instance is handed out until the next write, so callers read it and never modify it.
+     */
     public Snapshot peek() {
-        return view(Integer.MAX_VALUE);
+        if (peekedAt != writes) {
+            peeked = view(Integer.MAX_VALUE);
+            peekedAt = writes;
+        }
+        return peeked;
     }
 
     private Snapshot view(int generation) {

@@ -12,6 +12,7 @@ import offloadsim.model.Variant;
 import offloadsim.reports.bench.FrayBench;
 import offloadsim.reports.bench.JcstressBench;
 import offloadsim.reports.bench.LincheckBench;
+import offloadsim.reports.bench.ThroughputBench;
 import offloadsim.scenarios.Scenario;
 import offloadsim.scenarios.catalog.ScenarioCatalog;
 import offloadsim.scenarios.explore.StrategySpec;
@@ -37,8 +38,26 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "50", description = "Independent seeds per strategy (default ${DEFAULT-VALUE}, at least 50 for the README figures)")
     int seeds;
 
-    @Option(names = "--fix-executions", defaultValue = "50000", description = "Executions on fix-10305 for the throughput row (default ${DEFAULT-VALUE})")
+    @Option(names = "--fix-executions", defaultValue = "50000", description = "Executions per round on unarchive-during-compaction / fix-10305 for the throughput rows (default ${DEFAULT-VALUE}; 0 skips the throughput rows)")
     long fixExecutions;
+
+    @Option(names = "--chaos-executions", defaultValue = "15000", description = "Executions per round on archival-chaos / fix-10305 for the throughput rows (default ${DEFAULT-VALUE}; 0 skips that cell)")
+    long chaosExecutions;
+
+    @Option(names = "--rounds", defaultValue = "4", description = "Rounds per throughput launch; the first is cold (JIT warm-up), the rest give the warm rate (default ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--launches", defaultValue = "3", description = "Fresh JVMs per build and cell for the throughput rows, the builds taking turns (default ${DEFAULT-VALUE})")
+    int launches;
+
+    @Option(names = "--jobs", description = "Threads for the multi-threaded throughput row (default: the machine's cores; 1 leaves the row out)")
+    Integer jobs;
+
+    @Option(names = "--baseline-jar", description = "An older build's offload-sim.jar to measure the throughput rows against, side by side (.ci/bench-baseline builds one from a git ref)")
+    Path baselineJar;
+
+    @Option(names = "--baseline-label", description = "What to call the --baseline-jar build in the table (default: the name of the directory it is in)")
+    String baselineLabel;
 
     @Option(names = "--lincheck-runs", defaultValue = "3", description = "Lincheck model checks per variant; the table shows the median (default ${DEFAULT-VALUE}; 0 skips Lincheck)")
     int lincheckRuns;
@@ -60,6 +79,12 @@ final class BenchCommand implements Callable<Integer> {
         // every input is checked before anything is measured: a bad flag costs no time
         if (seeds < 1) throw new IllegalArgumentException("--seeds must be at least 1");
         Inputs.nonNegative(fixExecutions, "--fix-executions");
+        Inputs.nonNegative(chaosExecutions, "--chaos-executions");
+        if (rounds < 1) throw new IllegalArgumentException("--rounds must be at least 1");
+        if (launches < 1) throw new IllegalArgumentException("--launches must be at least 1");
+        int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        if (threads < 1 || threads > 256) throw new IllegalArgumentException("--jobs must be between 1 and 256, got " + threads);
+        if (baselineJar != null && !java.nio.file.Files.isRegularFile(baselineJar)) throw new IllegalArgumentException("--baseline-jar " + baselineJar + ": no such file");
         Inputs.nonNegative(lincheckRuns, "--lincheck-runs");
         Inputs.nonNegative(jcstressSeconds, "--jcstress-seconds");
         Inputs.nonNegative(frayRuns, "--fray-runs");
@@ -87,8 +112,6 @@ final class BenchCommand implements Callable<Integer> {
             w.printf("| wall time to first bug, pre-10305 (µs) | %s | %s | %s | |%n", name, median(micros), spread(micros));
             if (!micros.isEmpty()) ourMedianMicros.put(name, medianOf(micros));
         }
-        Exploration fix = Explorer.explore(s.program(Variant.FIX_10305), StrategySpec.random().create(), Explorer.Budget.seeds(1, fixExecutions), s.runOptions(), Explorer.Progress.NONE);
-        w.printf("| executions/second, fix-10305 (%d runs, %d violations) | random | %.0f | | |%n", fix.executions(), fix.failures(), fix.executionsPerSecond());
         for (boolean por : new boolean[] {true, false}) {
             List<Long> millis = new ArrayList<>();
             Exploration last = null;
@@ -101,6 +124,7 @@ final class BenchCommand implements Callable<Integer> {
                     last.failures(), last.strategyDescription(), median(millis), spread(millis));
         }
         w.flush();
+        throughputRows(w, log, threads);
         if (!noCrossChecks && frayRuns > 0) frayRows(w, log, ourMedianMicros);
         if (!noCrossChecks && lincheckRuns > 0) {
             for (Variant v : List.of(Variant.PRE_10305, Variant.FIX_10305)) {
@@ -124,6 +148,60 @@ final class BenchCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
+    }
+
+    /**
+     * Random walk's executions per second on fix-10305 (unarchive-during-compaction, and archival-chaos),
+     * each launch a fresh JVM ({@link ThroughputBench}); with {@code --baseline-jar} the older build is
+     * measured in turn with this one and the table gives the ratios.
+     */
+    private void throughputRows(java.io.PrintWriter w, PrintStream log, int threads) throws Exception {
+        String base = baselineLabel != null ? baselineLabel
+                : baselineJar == null ? null
+                : baselineJar.toAbsolutePath().getParent() == null ? baselineJar.getFileName().toString() : baselineJar.toAbsolutePath().getParent().getFileName().toString();
+        record Config(String label, ThroughputBench.Build build, int threads, boolean baseline) {}
+        List<Config> configs = new ArrayList<>();
+        configs.add(new Config("this build, 1 thread", ThroughputBench.Build.current("this build"), 1, false));
+        if (baselineJar != null) configs.add(new Config(base + ", 1 thread", ThroughputBench.Build.jar(base, baselineJar), 1, true));
+        if (threads > 1) configs.add(new Config("this build, " + threads + " threads", ThroughputBench.Build.current("this build"), threads, false));
+        record Cell(String scenario, long perRound) {}
+        for (Cell cell : List.of(new Cell("unarchive-during-compaction", fixExecutions), new Cell("archival-chaos", chaosExecutions))) {
+            if (cell.perRound() == 0) continue;
+            Map<Config, List<ThroughputBench.Launch>> runs = new LinkedHashMap<>();
+            for (int l = 0; l < launches; l++) {
+                for (Config c : configs) { // the builds take turns: a load change on the machine weighs on each alike
+                    log.printf("bench: throughput %s, %s, launch %d of %d%n", cell.scenario(), c.label(), l + 1, launches);
+                    runs.computeIfAbsent(c, k -> new ArrayList<>()).add(ThroughputBench.launch(c.build(), cell.scenario(), "fix-10305", cell.perRound(), rounds, c.threads()));
+                }
+            }
+            Map<Config, Double> warm = new LinkedHashMap<>();
+            Map<Config, Double> warmCpu = new LinkedHashMap<>();
+            for (var e : runs.entrySet()) {
+                List<Double> warms = e.getValue().stream().map(ThroughputBench.Launch::warm).toList();
+                List<Double> colds = e.getValue().stream().map(ThroughputBench.Launch::cold).toList();
+                List<Double> cpus = e.getValue().stream().map(ThroughputBench.Launch::warmCpu).filter(x -> !x.isNaN()).toList();
+                ThroughputBench.Launch first = e.getValue().getFirst();
+                warm.put(e.getKey(), ThroughputBench.median(warms));
+                if (!cpus.isEmpty()) warmCpu.put(e.getKey(), ThroughputBench.median(cpus));
+                w.printf("| executions/second, random, %s / fix-10305, warm | %s | %.0f | %.0f – %.0f | %d launches × %d rounds of %d; cold first round %.0f/s; %s%.1f steps/execution, %d violations per launch |%n",
+                        cell.scenario(), e.getKey().label(), ThroughputBench.median(warms), java.util.Collections.min(warms), java.util.Collections.max(warms),
+                        launches, rounds, cell.perRound(), ThroughputBench.median(colds),
+                        cpus.isEmpty() ? "" : String.format("%.0f per CPU-second of the exploring thread; ", ThroughputBench.median(cpus)),
+                        first.stepsPerExecution(), first.failures());
+                w.flush();
+            }
+            Config ours = configs.getFirst();
+            for (Config c : configs) {
+                if (c == ours) continue;
+                String what = c.baseline() ? "this build ÷ " + base + ", 1 thread" : c.label() + " ÷ 1 thread";
+                double ratio = c.baseline() ? warm.get(ours) / warm.get(c) : warm.get(c) / warm.get(ours);
+                w.printf("| warm executions/second, %s / fix-10305: %s | ratio | %.2f× | | |%n", cell.scenario(), what, ratio);
+                // per CPU-second of the exploring thread: what a busy machine distorts least
+                if (c.baseline() && warmCpu.containsKey(ours) && warmCpu.containsKey(c))
+                    w.printf("| warm executions per CPU-second, %s / fix-10305: %s | ratio | %.2f× | | |%n", cell.scenario(), what, warmCpu.get(ours) / warmCpu.get(c));
+            }
+            w.flush();
+        }
     }
 
     /** Fray's rows, measured in a second JVM on Fray's JDK, right after ours and in the same units. */

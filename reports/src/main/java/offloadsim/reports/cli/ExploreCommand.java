@@ -43,7 +43,7 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--shard", description = "i/n: explore only part i of n. Random strategies: the i-th of n contiguous slices of the seed range; exhaustive and dpor: the i-th of n disjoint sets of decision prefixes (merge says complete only if every part completed)")
     String shard;
 
-    @Option(names = "--jobs", description = "exhaustive and dpor: split the search into N parts by decision prefixes and run them on N local threads")
+    @Option(names = "--jobs", description = "exhaustive and dpor: search every decision prefix on its own, on N local threads (one answer for 1 to 4 threads; --schedules is the total); random: run the seeds on N local threads (the same result as one thread, sooner)")
     Integer jobs;
 
     @Option(names = "--stop-at-first", description = "Stop at the first failing execution")
@@ -86,7 +86,9 @@ final class ExploreCommand implements Callable<Integer> {
         String shardText = null;
         int[] part = null;
         if (jobs != null && (jobs < 1 || jobs > 256)) throw new IllegalArgumentException("--jobs must be between 1 and 256, got " + jobs);
-        if (jobs != null && !spec0.systematic()) throw new IllegalArgumentException("--jobs splits exhaustive and dpor searches; run seed ranges with --shard");
+        boolean seedJobs = jobs != null && !spec0.systematic();
+        if (seedJobs && !spec0.create().independentExecutions())
+            throw new IllegalArgumentException("--jobs splits exhaustive and dpor searches and random's seeds; " + spec0.name() + " learns from one execution for the next: run seed ranges with --shard");
         if (jobs != null && shard != null) throw new IllegalArgumentException("--jobs and --shard do not combine: a shard is one part");
         if (shard != null && spec0.systematic()) {
             part = Inputs.shard(shard);
@@ -106,6 +108,7 @@ final class ExploreCommand implements Callable<Integer> {
         Exploration e;
         try {
             e = part != null ? offloadsim.scenarios.explore.SplitSearch.part(s.program(v), s.runOptions(), spec0, part[0], part[1], b, progress)
+                    : seedJobs ? Explorer.explore(s.program(v), spec0::create, jobs, b, s.runOptions(), progress)
                     : jobs != null ? offloadsim.scenarios.explore.SplitSearch.all(s.program(v), s.runOptions(), spec0, jobs, b)
                     : Explorer.explore(s.program(v), spec0.create(), b, s.runOptions(), progress);
         } catch (NondeterminismException nd) {
@@ -114,7 +117,7 @@ final class ExploreCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return 1;
         }
-        if (jobs != null) shardText = "all prefixes, " + jobs + " threads";
+        if (jobs != null && !seedJobs) shardText = "all prefixes, " + jobs + " threads";
         String reduction = null;
         if (spec0.systematic() && part == null && jobs == null && (spec0.por() || spec0.name().equals("dpor")) && !noReductionFactor) reduction = reductionFactor(s, v, spec0, e, budget);
         var fps = Classifier.fingerprints(s, v, e, shrinkAttempts);

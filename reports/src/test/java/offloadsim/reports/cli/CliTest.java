@@ -41,7 +41,7 @@ class CliTest {
                 new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--shard", "3/3"},
                 new String[] {"explore", "--variant", "pre-10305"},
                 new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--strategy", "dpor", "--jobs", "0"},
-                new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--strategy", "random", "--jobs", "2"},
+                new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--strategy", "pct", "--jobs", "2"},
                 new String[] {"explore", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--strategy", "dpor", "--jobs", "2", "--shard", "0/2"},
                 new String[] {"replay", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--schedule", "v1:zz:0"},
                 new String[] {"replay", "--scenario", "unarchive-during-compaction", "--variant", "pre-10305", "--seed", "-1"},
@@ -55,6 +55,8 @@ class CliTest {
                 new String[] {"bench", "--jcstress-seconds", "-3"},
                 new String[] {"bench", "--jcstress-seconds", "ten"},
                 new String[] {"bench", "--seeds", "0"},
+                new String[] {"bench", "--baseline-jar", "/no/such/offload-sim.jar"},
+                new String[] {"bench", "--launches", "0"},
                 new String[] {"frobnicate"}).map(a -> org.junit.jupiter.params.provider.Arguments.of((Object) a));
     }
 
@@ -71,10 +73,12 @@ class CliTest {
     @Test
     void benchWithoutCrossChecksPrintsTheSimulatorRows() {
         // Lincheck and jcstress take a minute; they are run by hand (./offload-sim bench) and by the cross-check suites
-        Run r = cli("bench", "--no-cross-checks", "--seeds", "3", "--fix-executions", "200");
+        Run r = cli("bench", "--no-cross-checks", "--seeds", "3", "--fix-executions", "200", "--chaos-executions", "50", "--rounds", "2", "--launches", "1", "--jobs", "2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("| measurement (unarchive-during-compaction) |"), r.out());
-        assertTrue(r.out().contains("| executions/second, fix-10305 (200 runs, 0 violations) | random |"), r.out());
+        assertTrue(r.out().contains("| executions/second, random, unarchive-during-compaction / fix-10305, warm | this build, 1 thread |"), r.out());
+        assertTrue(r.out().contains("| executions/second, random, archival-chaos / fix-10305, warm | this build, 2 threads |"), r.out());
+        assertTrue(r.out().contains("| warm executions/second, archival-chaos / fix-10305: this build, 2 threads ÷ 1 thread | ratio |"), r.out());
         assertFalse(r.out().contains("Lincheck") || r.out().contains("jcstress"), r.out());
     }
 

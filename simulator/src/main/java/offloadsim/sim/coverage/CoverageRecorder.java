@@ -29,6 +29,8 @@ public final class CoverageRecorder {
 
     private final HashMap<String, Integer> ids = new HashMap<>(); // looked up only; order comes from the TreeMap in coverage()
     private final List<String> labels = new ArrayList<>();
+    /** Failpoint name → id of its label {@code "failpoint " + name}: the label is joined once, not per pass. */
+    private final HashMap<String, Integer> failpointIds = new HashMap<>(); // looked up only
     private long[] hits = new long[64];
     private int cap = 64;
     private BitSet switches = new BitSet(cap * cap);
@@ -54,7 +56,8 @@ public final class CoverageRecorder {
 
     /** Code passed failpoint {@code name} (whatever it was configured to do). */
     public void failpoint(String label) {
-        hits[intern(label)]++;
+        int id = intern(label); // before indexing: interning may grow (replace) the array
+        hits[id]++;
     }
 
     /** Task {@code to} runs next, right after a step of task {@code from}, which has not ended. */
@@ -62,6 +65,30 @@ public final class CoverageRecorder {
         if (from >= taskPoint.length || to >= taskPoint.length) return;
         int p = taskPoint[from], q = taskPoint[to];
         if (p >= 0 && q >= 0) switches.set(p * cap + q);
+    }
+
+    /**
+     * Adds everything {@code other} recorded (another thread's share of the same exploration): hits are summed
+     * and switches united, so the sum is the same whichever way an exploration's executions were split.
+     */
+    public void add(CoverageRecorder other) {
+        int[] map = new int[other.labels.size()];
+        for (int i = 0; i < map.length; i++) {
+            map[i] = intern(other.labels.get(i));
+            hits[map[i]] += other.hits[i];
+        }
+        for (int i = other.switches.nextSetBit(0); i >= 0; i = other.switches.nextSetBit(i + 1))
+            switches.set(map[i / other.cap] * cap + map[i % other.cap]);
+    }
+
+    /** Code passed the failpoint called {@code name}: {@link #failpoint} of {@code "failpoint " + name}. */
+    public void failpointNamed(String name) {
+        Integer id = failpointIds.get(name);
+        if (id == null) {
+            id = intern("failpoint " + name);
+            failpointIds.put(name, id);
+        }
+        hits[id]++;
     }
 
     private int intern(String label) {

@@ -13,7 +13,7 @@ final class DetCancellationToken implements CancellationToken {
     DetCancellationToken(DetSim sim, String name) {
         this.sim = sim;
         this.name = name;
-        this.latch = new DetLatch(sim, "cancel " + name, sim.newObject());
+        this.latch = new DetLatch(sim, "cancel ", name, sim.newObject());
     }
 
     @Override

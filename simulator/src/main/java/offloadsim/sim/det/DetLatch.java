@@ -6,20 +6,27 @@ import offloadsim.sim.api.SimLatch;
 
 final class DetLatch implements SimLatch {
     private final DetSim sim;
+    /** The name is {@code prefix + name} when a prefix is given, joined only when asked for. */
+    private final String prefix;
     private final String name;
     private final int object;
     private final List<DetTask> waiters = new ArrayList<>();
     private boolean open;
 
     DetLatch(DetSim sim, String name, int object) {
+        this(sim, null, name, object);
+    }
+
+    DetLatch(DetSim sim, String prefix, String name, int object) {
         this.sim = sim;
+        this.prefix = prefix;
         this.name = name;
         this.object = object;
     }
 
     @Override
     public String name() {
-        return name;
+        return prefix == null ? name : prefix + name;
     }
 
     @Override
@@ -44,11 +51,11 @@ final class DetLatch implements SimLatch {
 
     @Override
     public boolean await(long timeoutNanos, String label) {
-        DetTask me = sim.requireTask("await " + name);
+        DetTask me = sim.requireTask("await", name());
         sim.footprint().read(object);
         if (open) return true;
         waiters.add(me);
-        boolean woken = sim.block("latch " + name, object, label, timeoutNanos);
+        boolean woken = sim.block(new DetSim.WaitFor("latch", name(), null), object, label, timeoutNanos);
         if (!woken) waiters.remove(me);
         return woken;
     }

@@ -3,6 +3,7 @@ package offloadsim.sim.det;
 import java.util.ArrayDeque;
 import offloadsim.sim.api.Panic;
 import offloadsim.sim.api.SimMutex;
+import offloadsim.sim.api.Texts;
 
 /** FIFO mutex: on release the lock is handed straight to the longest waiter. */
 final class DetMutex implements SimMutex {
@@ -13,6 +14,8 @@ final class DetMutex implements SimMutex {
     private final ArrayDeque<DetTask> waiters = new ArrayDeque<>();
     private DetTask owner;
     private boolean poisoned;
+    /** The label a contended lock waits at, made on first contention (most mutexes never are). */
+    private String lockLabel;
 
     DetMutex(DetSim sim, String name, boolean async, int object) {
         this.sim = sim;
@@ -28,7 +31,7 @@ final class DetMutex implements SimMutex {
 
     @Override
     public Guard lock() {
-        DetTask me = sim.requireTask("lock " + name);
+        DetTask me = sim.requireTask("lock", name);
         sim.footprint().write(object);
         if (owner == me) throw new Panic("task " + me.name + " locks " + name + " it already holds (self-deadlock)");
         if (poisoned) throw SimMutex.poisonError(name);
@@ -36,7 +39,7 @@ final class DetMutex implements SimMutex {
             take(me);
         } else {
             waiters.add(me);
-            sim.block("mutex " + name + " (held by " + owner.name + ")", object, "lock " + name, -1);
+            sim.block(new DetSim.WaitFor("mutex", name, "(held by " + owner.name + ")"), object, lockLabel(), -1);
             // unlock() handed the mutex over to us
             if (poisoned) {
                 release();
@@ -48,12 +51,17 @@ final class DetMutex implements SimMutex {
 
     @Override
     public Guard tryLock() {
-        DetTask me = sim.requireTask("try_lock " + name);
+        DetTask me = sim.requireTask("try_lock", name);
         sim.footprint().write(object);
         if (owner != null) return null;
         if (poisoned) throw SimMutex.poisonError(name);
         take(me);
         return new DetGuard();
+    }
+
+    private String lockLabel() {
+        if (lockLabel == null) lockLabel = Texts.join("lock ", name);
+        return lockLabel;
     }
 
     private void take(DetTask t) {

@@ -31,13 +31,13 @@ final class DetNotify implements SimNotify {
 
     @Override
     public void notified(String label) {
-        DetTask me = sim.requireTask("notified " + name);
+        DetTask me = sim.requireTask("notified", name);
         sim.footprint().write(object);
         if (permit) {
             permit = false;
             return;
         }
         waiters.add(me);
-        sim.block("notify " + name, object, label, -1);
+        sim.block(new DetSim.WaitFor("notify", name, null), object, label, -1);
     }
 }

@@ -29,6 +29,7 @@ import offloadsim.sim.strategy.StepRecord;
 import offloadsim.sim.strategy.Strategy;
 import offloadsim.sim.trace.Schedule;
 import offloadsim.sim.trace.Trace;
+import offloadsim.sim.api.Texts;
 
 /**
  * The deterministic runtime: every task is a {@link Continuation} run on the calling thread, one step at
@@ -56,6 +57,8 @@ public final class DetSim implements Sim {
     private int atomicDepth;
     private Footprint footprint = new Footprint();
     private final Footprint scratch = new Footprint();
+    /** The per-step oracles are running: their accesses between steps are kept for the strategy. */
+    private boolean observing;
     /** Written by every spawn from a task: spawn order decides task ids and names. */
     private final int spawnObject = newObject();
     /** Hash of the values drawn by the running step. */
@@ -66,6 +69,8 @@ public final class DetSim implements Sim {
     private long deadline;
     /** Where tasks were suspended and between which points they switched, or null when nobody asked. */
     private final CoverageRecorder coverage;
+    /** Whether the strategy reads step records: if not, none is built and one footprint serves every step. */
+    private final boolean recordSteps;
 
     private DetSim(Strategy strategy, long seed, RunOptions options, CoverageRecorder coverage) {
         this.strategy = strategy;
@@ -73,6 +78,7 @@ public final class DetSim implements Sim {
         this.options = options;
         this.trace = new Trace(options.traceLevel());
         this.coverage = coverage;
+        this.recordSteps = strategy.readsSteps();
     }
 
     /** Runs {@code program} once under {@code strategy}; the strategy's execution must already be begun. */
@@ -99,7 +105,7 @@ public final class DetSim implements Sim {
         Outcome outcome = null;
         DetTask last = null;
         deadline = System.nanoTime() + options.maxMillis() * 1_000_000L; // determinism-ok: only ends a runaway run
-        List<DetTask> runnable = new ArrayList<>();
+        List<DetTask> runnable = new ArrayList<>(tasks.size() + 8);
         while (outcome == null) {
             runnable.clear();
             boolean nonDaemonLeft = false;
@@ -123,7 +129,7 @@ public final class DetSim implements Sim {
                 }
             } else {
                 List<SchedulingPoint.TaskView> views = new ArrayList<>(runnable.size());
-                for (DetTask t : runnable) views.add(new SchedulingPoint.TaskView(t.id, t.name, t.label));
+                for (DetTask t : runnable) views.add(t.view());
                 int idx = strategy.pickTask(new SchedulingPoint(views, last == null ? -1 : last.id, lastRunnable, step));
                 if (idx == Strategy.PRUNE) {
                     outcome = Outcome.pruned(step);
@@ -137,11 +143,15 @@ public final class DetSim implements Sim {
             boolean preempt = lastRunnable && next != last;
             if (coverage != null && last != null && next != last && last.state != DetTask.State.DONE) coverage.switched(last.id, next.id);
             if (preempt) preemptions++;
-            int[] runnableIds = new int[runnable.size()];
-            for (int i = 0; i < runnableIds.length; i++) runnableIds[i] = runnable.get(i).id;
+            int[] runnableIds = null;
+            if (recordSteps) {
+                runnableIds = new int[runnable.size()];
+                for (int i = 0; i < runnableIds.length; i++) runnableIds[i] = runnable.get(i).id;
+            }
             String label = next.label;
             trace.step(step, next.id, next.name, label, runnable.size(), preempt);
-            footprint = new Footprint();
+            if (recordSteps) footprint = new Footprint(); // the record keeps it
+            else footprint.clear(); // read only by the trace's hasher, right after the step
             stepData = 0;
             current = next;
             if (!next.started) {
@@ -154,7 +164,7 @@ public final class DetSim implements Sim {
             int enabledBy = next.resumedByClock ? StepRecord.BY_CLOCK : next.enabledBy;
             next.resumedByClock = false;
             next.enabledBy = StepRecord.RUNNABLE;
-            strategy.afterStep(new StepRecord(step, next.id, label, runnableIds, footprint, preempt, enabledBy, clockSteps));
+            if (recordSteps) strategy.afterStep(new StepRecord(step, next.id, label, runnableIds, footprint, preempt, enabledBy, clockSteps));
             last = next;
             step++;
             if (next.failure != null) {
@@ -166,8 +176,14 @@ public final class DetSim implements Sim {
                 outcome = new Outcome(Outcome.Kind.STEP_BUDGET, "time-budget", "run exceeded " + options.maxMillis() + " ms of wall time after " + step + " steps", next.name, next.label, step - 1);
             } else {
                 scratch.clear();
-                Violation v = oracles.afterStep();
-                if (!scratch.isEmpty()) strategy.oracleObserved(scratch);
+                observing = true;
+                Violation v;
+                try {
+                    v = oracles.afterStep();
+                } finally {
+                    observing = false;
+                }
+                if (recordSteps && !scratch.isEmpty()) strategy.oracleObserved(scratch);
                 if (v != null) outcome = new Outcome(Outcome.Kind.VIOLATION, v.oracle(), v.message(), next.name, next.label, step - 1);
             }
         }
@@ -233,13 +249,25 @@ public final class DetSim implements Sim {
         return current;
     }
 
+    /** {@link #requireTask(String)} for "{@code verb} {@code subject}", concatenated only for the error. */
+    DetTask requireTask(String verb, String subject) {
+        if (current == null) throw new IllegalStateException(verb + " " + subject + " outside a task");
+        return current;
+    }
+
     DetTask currentTask() {
         return current;
     }
 
-    /** The running step's footprint; accesses made between steps (set-up, oracles) go to a scratch one. */
+    /**
+     * The running step's footprint; accesses made between steps go to a scratch one, which only the per-step
+     * oracles' accesses reach the strategy from. Any other time (set-up, which touches every object it makes,
+     * and the end-of-run oracles) nobody reads it: it is emptied at each access rather than grown and searched.
+     */
     Footprint footprint() {
-        return current != null ? footprint : scratch;
+        if (current != null) return footprint;
+        if (!observing) scratch.clear();
+        return scratch;
     }
 
     /**
@@ -272,7 +300,7 @@ public final class DetSim implements Sim {
 
     /** Ends the current step: the task stays runnable and resumes from {@code label}. */
     void switchOut(String label) {
-        DetTask t = requireTask("yield at " + label);
+        DetTask t = requireTask("yield at", label);
         if (atomicDepth > 0) throw new IllegalStateException("yield at " + label + " inside an atomic section");
         if (t.syncHeld > 0) throw new IllegalStateException("task " + t.name + " yields at " + label + " while holding a synchronous mutex");
         t.label = label;
@@ -282,7 +310,23 @@ public final class DetSim implements Sim {
 
     /** Blocks the current task until {@link #wake}; with {@code timeoutNanos >= 0} also until then. */
     boolean block(String on, int object, String label, long timeoutNanos) {
-        DetTask t = requireTask("blocking on " + on);
+        return block(new WaitFor(on, null, null), object, label, timeoutNanos);
+    }
+
+    /**
+     * What a blocked task waits for, for deadlock reports: {@code what}, then {@code name} and {@code detail}
+     * when given, joined by spaces. Kept in parts and joined only when a report needs it: most waits end.
+     */
+    record WaitFor(String what, String name, String detail) {
+        @Override
+        public String toString() {
+            return name == null ? what : detail == null ? what + " " + name : what + " " + name + " " + detail;
+        }
+    }
+
+    boolean block(WaitFor on, int object, String label, long timeoutNanos) {
+        if (current == null) throw new IllegalStateException("blocking on " + on + " outside a task");
+        DetTask t = current;
         t.state = DetTask.State.BLOCKED;
         t.blockedOn = on;
         t.timedOut = false;
@@ -309,7 +353,7 @@ public final class DetSim implements Sim {
         if (target.state == DetTask.State.DONE) return;
         if (target == me) throw new IllegalStateException("task " + me.name + " joins itself");
         target.joiners.add(me);
-        block("task " + target.name + " to end", target.lifecycleObject, "join " + target.name, -1);
+        block(new WaitFor("task", target.name, "to end"), target.lifecycleObject, target.joinLabel(), -1);
     }
 
     // ---------------------------------------------------------------- Sim
@@ -326,7 +370,7 @@ public final class DetSim implements Sim {
 
     private TaskHandle spawn(String name, Runnable body, boolean daemon) {
         int uses = taskNameUses.merge(name, 1, Integer::sum);
-        String unique = uses == 1 ? name : name + "#" + uses;
+        String unique = uses == 1 ? name : Texts.join(Texts.join(name, "#"), uses);
         DetTask t = new DetTask(this, tasks.size(), unique, daemon, newObject());
         if (current != null) {
             footprint.write(spawnObject);
@@ -396,7 +440,7 @@ public final class DetSim implements Sim {
             switchOut(label);
             return;
         }
-        block("the clock (" + nanos + " ns)", NO_OBJECT, label, nanos);
+        block(new WaitFor("the clock", Texts.join("(", nanos), "ns)"), NO_OBJECT, label, nanos);
     }
 
     @Override
@@ -411,7 +455,7 @@ public final class DetSim implements Sim {
 
     @Override
     public void failpoint(String name) {
-        if (coverage != null) coverage.failpoint("failpoint " + name);
+        if (coverage != null) coverage.failpointNamed(name);
         failpoints.reach(name);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jdk.internal.vm.Continuation;
 import offloadsim.sim.api.TaskHandle;
+import offloadsim.sim.api.Texts;
 
 /** A task of the deterministic runtime: a continuation plus what the scheduler needs to know of it. */
 final class DetTask implements TaskHandle {
@@ -18,7 +19,7 @@ final class DetTask implements TaskHandle {
     Continuation continuation;
     State state = State.RUNNABLE;
     /** What it is blocked on (for deadlock reports), or null. */
-    String blockedOn;
+    DetSim.WaitFor blockedOn;
     /** The yield label it resumes from. */
     String label = "start";
     /** Virtual time at which a timed wait expires, or -1. */
@@ -42,6 +43,22 @@ final class DetTask implements TaskHandle {
         this.name = name;
         this.daemon = daemon;
         this.lifecycleObject = lifecycleObject;
+    }
+
+    /** What a strategy sees of it, kept while its label stays the same (a task waits through many choices). */
+    private offloadsim.sim.strategy.SchedulingPoint.TaskView view;
+
+    offloadsim.sim.strategy.SchedulingPoint.TaskView view() {
+        if (view == null || view.label() != label) view = new offloadsim.sim.strategy.SchedulingPoint.TaskView(id, name, label);
+        return view;
+    }
+
+    /** The label of a join on this task, made once: joins are frequent, its text fixed. */
+    private String joinLabel;
+
+    String joinLabel() {
+        if (joinLabel == null) joinLabel = Texts.join("join ", name);
+        return joinLabel;
     }
 
     @Override

@@ -1,12 +1,18 @@
 package offloadsim.sim.explore;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import offloadsim.sim.coverage.CoverageRecorder;
 import offloadsim.sim.det.DetSim;
 import offloadsim.sim.strategy.Replay;
@@ -85,23 +91,137 @@ public final class Explorer {
 
     public static Exploration explore(Program program, Strategy strategy, Budget budget, RunOptions options, Progress progress) {
         long start = System.nanoTime(); // determinism-ok: wall time is reported, never fed to a run
-        long executions = 0;
-        long steps = 0;
-        long firstFailureAt = -1;
-        Set<Long> interleavings = new HashSet<>(); // counted, never iterated
-        Set<String> finalStates = new HashSet<>(); // counted, never iterated
-        Set<Long> traces = new HashSet<>(); // counted, never iterated
-        long pruned = 0;
-        Map<String, Integer> failuresByOracle = new LinkedHashMap<>();
-        Map<String, Exploration.FailureClass> classes = new LinkedHashMap<>();
-        List<Exploration.Found> kept = new ArrayList<>();
-        int failures = 0;
-        long rechecked = 0;
-        CoverageRecorder coverage = new CoverageRecorder();
-        while (executions < budget.maxExecutions()) {
-            long seed = budget.firstSeed() + executions;
+        Tally tally = new Tally(program, budget, options, progress);
+        while (tally.executions < budget.maxExecutions()) {
+            long seed = budget.firstSeed() + tally.executions;
             if (!strategy.beginExecution(seed)) break;
-            RunResult r = DetSim.run(program, strategy, seed, options, coverage);
+            if (tally.add(seed, DetSim.run(program, strategy, seed, options, tally.coverage))) break;
+        }
+        return tally.done(strategy, System.nanoTime() - start); // determinism-ok: reporting only
+    }
+
+    /** Seeds handed to a worker at a time: large enough to amortise the hand-over, small enough to balance. */
+    static final int CHUNK = 64;
+
+    /**
+     * {@link #explore} with the executions run on {@code jobs} threads, for a strategy whose executions do
+     * not depend on one another ({@link Strategy#independentExecutions}). Each chunk of consecutive seeds
+     * runs on a fresh instance from {@code strategies} with its own coverage recorder; the results are tallied
+     * on the calling thread in seed order, each chunk's coverage added once all of its runs are counted, and a
+     * stop (first failure) drops whatever ran beyond it. So the exploration is the one {@link #explore} gives,
+     * field for field (coverage included), but for the wall time: only the speed depends on {@code jobs}.
+     */
+    public static Exploration explore(Program program, Supplier<Strategy> strategies, int jobs, Budget budget, RunOptions options, Progress progress) {
+        if (jobs < 1) throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
+        Strategy first = strategies.get();
+        if (!first.independentExecutions())
+            throw new IllegalArgumentException(first.name() + " carries what it learnt from one execution into the next: its executions cannot be split over threads");
+        if (jobs == 1) return explore(program, first, budget, options, progress);
+        long start = System.nanoTime(); // determinism-ok: wall time is reported, never fed to a run
+        Tally tally = new Tally(program, budget, options, progress);
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(r, "explore-worker");
+            t.setDaemon(true); // an abandoned chunk never keeps the JVM alive
+            return t;
+        });
+        ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
+        long planned = budget.maxExecutions();
+        long submitted = 0;
+        try {
+            boolean stop = false;
+            while (!stop) {
+                // keep a bounded window of chunks ahead of the tally: every worker busy, memory bounded
+                while (inFlight.size() < 2 * jobs && submitted < planned) {
+                    long from = budget.firstSeed() + submitted;
+                    int n = (int) Math.min(CHUNK, planned - submitted);
+                    inFlight.add(pool.submit(() -> runChunk(program, strategies.get(), from, n, options)));
+                    submitted += n;
+                }
+                Future<Chunk> next = inFlight.poll();
+                if (next == null) break;
+                Chunk chunk = next.get();
+                long from = budget.firstSeed() + tally.executions;
+                int counted = 0;
+                for (RunResult r : chunk.runs()) {
+                    if (r == null) { // the strategy had nothing more to run: the recorder saw exactly the runs before
+                        stop = true;
+                        break;
+                    }
+                    counted++;
+                    if (tally.add(from + counted - 1, r)) {
+                        stop = true;
+                        break;
+                    }
+                }
+                if (counted == chunk.runs().size() || (counted < chunk.runs().size() && chunk.runs().get(counted) == null)) {
+                    tally.coverage.add(chunk.coverage());
+                } else {
+                    // the budget stopped inside the chunk: its recorder also saw runs beyond the stop, which a
+                    // single thread never runs; run the counted prefix again (the same executions) for its coverage
+                    tally.coverage.add(runChunk(program, strategies.get(), from, counted, options).coverage());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            for (Future<?> f : inFlight) f.cancel(true);
+            pool.shutdownNow();
+        }
+        return tally.done(first, System.nanoTime() - start); // determinism-ok: reporting only
+    }
+
+    /** The runs of a chunk of consecutive seeds, and what they covered. */
+    private record Chunk(List<RunResult> runs, CoverageRecorder coverage) {}
+
+    /** Runs seeds {@code from .. from+n-1}; a null entry ends the list where the strategy had nothing to run. */
+    private static Chunk runChunk(Program program, Strategy strategy, long from, int n, RunOptions options) {
+        List<RunResult> out = new ArrayList<>(n);
+        CoverageRecorder coverage = new CoverageRecorder();
+        for (long seed = from; seed < from + n; seed++) {
+            if (Thread.currentThread().isInterrupted()) break; // the tally stopped: nobody will read the rest
+            if (!strategy.beginExecution(seed)) {
+                out.add(null);
+                break;
+            }
+            out.add(DetSim.run(program, strategy, seed, options, coverage));
+        }
+        return new Chunk(out, coverage);
+    }
+
+    /** What an exploration has found so far, fed one execution at a time in seed order. */
+    private static final class Tally {
+        final Program program;
+        final Budget budget;
+        final RunOptions options;
+        final Progress progress;
+        long executions;
+        long steps;
+        long firstFailureAt = -1;
+        final Set<Long> interleavings = new HashSet<>(); // counted, never iterated
+        final Set<String> finalStates = new HashSet<>(); // counted, never iterated
+        final Set<Long> traces = new HashSet<>(); // counted, never iterated
+        long pruned;
+        final Map<String, Integer> failuresByOracle = new LinkedHashMap<>();
+        final Map<String, Exploration.FailureClass> classes = new LinkedHashMap<>();
+        final List<Exploration.Found> kept = new ArrayList<>();
+        int failures;
+        long rechecked;
+        final CoverageRecorder coverage = new CoverageRecorder();
+
+        Tally(Program program, Budget budget, RunOptions options, Progress progress) {
+            this.program = program;
+            this.budget = budget;
+            this.options = options;
+            this.progress = progress;
+        }
+
+        /** Counts the execution of {@code seed}; true when the budget says to stop here. */
+        boolean add(long seed, RunResult r) {
             executions++;
             steps += r.steps();
             // a pruned (sleep-blocked) run stops where the reduction abandoned it and its replay runs on, so the
@@ -128,13 +248,15 @@ public final class Explorer {
                 if (c.count() <= budget.keepPerOracle()) kept.add(new Exploration.Found(seed, executions, r));
             }
             if ((executions & 63) == 0 || r.outcome().isFailure()) progress.update(executions, budget.maxExecutions(), failures);
-            if (budget.stopsAt(r.outcome())) break;
+            return budget.stopsAt(r.outcome());
         }
-        progress.update(executions, budget.maxExecutions(), failures);
-        long elapsed = System.nanoTime() - start; // determinism-ok: reporting only
-        return new Exploration(strategy.name(), strategy.describe(), executions, strategy.exhausted(), steps,
-                interleavings.size(), finalStates.size(), traces.size(), pruned, failures, firstFailureAt, failuresByOracle, kept, elapsed,
-                List.copyOf(classes.values()), rechecked, coverage.coverage());
+
+        Exploration done(Strategy strategy, long elapsedNanos) {
+            progress.update(executions, budget.maxExecutions(), failures);
+            return new Exploration(strategy.name(), strategy.describe(), executions, strategy.exhausted(), steps,
+                    interleavings.size(), finalStates.size(), traces.size(), pruned, failures, firstFailureAt, failuresByOracle, kept, elapsedNanos,
+                    List.copyOf(classes.values()), rechecked, coverage.coverage());
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package offloadsim.sim.explore;
 
+import offloadsim.sim.api.Texts;
+
 /**
  * How a run ended.
  *
@@ -44,7 +46,7 @@ public record Outcome(Kind kind, String oracle, String message, String task, Str
 
     /** One line: "VIOLATION stuck-stopping: timeline t1 ... [task compaction @label, step 31]". */
     public String summary() {
-        if (kind == Kind.OK) return "OK after " + step + " steps";
+        if (kind == Kind.OK) return Texts.join(Texts.join("OK after ", step), " steps"); // every run ends with it: joined once per count
         if (kind == Kind.PRUNED) return "PRUNED after " + step + " steps (equivalent to an explored run)";
         return kind + " " + oracle + ": " + message + (task != null ? " [task " + task + " @" + label + ", step " + step + "]" : " [step " + step + "]");
     }

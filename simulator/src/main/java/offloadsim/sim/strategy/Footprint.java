@@ -8,23 +8,42 @@ import java.util.Arrays;
  * conflict when one writes what the other reads or writes.
  */
 public final class Footprint {
+    /** Past this many entries a side also keeps a hash index: a step that touches many objects stays linear. */
+    private static final int INDEX_FROM = 8;
+
     private int[] reads = new int[4];
     private int[] writes = new int[4];
     private int nReads;
     private int nWrites;
+    /** Open-addressing sets over the entries of each side once it outgrows a linear scan (null until then). */
+    private IntSet readIndex;
+    private IntSet writeIndex;
 
     public void read(int object) {
-        if (!contains(reads, nReads, object)) {
-            if (nReads == reads.length) reads = Arrays.copyOf(reads, nReads * 2);
-            reads[nReads++] = object;
-        }
+        if (nReads < INDEX_FROM ? contains(reads, nReads, object) : readIndex().contains(object)) return;
+        if (nReads == reads.length) reads = Arrays.copyOf(reads, nReads * 2);
+        reads[nReads++] = object;
+        if (nReads > INDEX_FROM) readIndex.add(object);
     }
 
     public void write(int object) {
-        if (!contains(writes, nWrites, object)) {
-            if (nWrites == writes.length) writes = Arrays.copyOf(writes, nWrites * 2);
-            writes[nWrites++] = object;
-        }
+        if (nWrites < INDEX_FROM ? contains(writes, nWrites, object) : writeIndex().contains(object)) return;
+        if (nWrites == writes.length) writes = Arrays.copyOf(writes, nWrites * 2);
+        writes[nWrites++] = object;
+        if (nWrites > INDEX_FROM) writeIndex.add(object);
+    }
+
+    /** The read index, built from the entries on first use past the threshold. */
+    private IntSet readIndex() {
+        if (readIndex == null) readIndex = new IntSet();
+        if (readIndex.size == 0) for (int i = 0; i < nReads; i++) readIndex.add(reads[i]);
+        return readIndex;
+    }
+
+    private IntSet writeIndex() {
+        if (writeIndex == null) writeIndex = new IntSet();
+        if (writeIndex.size == 0) for (int i = 0; i < nWrites; i++) writeIndex.add(writes[i]);
+        return writeIndex;
     }
 
     private static boolean contains(int[] a, int n, int v) {
@@ -32,12 +51,63 @@ public final class Footprint {
         return false;
     }
 
+    /** Whether side {@code a} (with its index, if built) holds {@code v}. */
+    private static boolean has(int[] a, int n, IntSet index, int v) {
+        return n > INDEX_FROM && index != null && index.size == n ? index.contains(v) : contains(a, n, v);
+    }
+
+    /** A set of ints by linear probing; only membership and insertion, for the index above. */
+    private static final class IntSet {
+        private int[] slots = new int[32];
+        private boolean[] used = new boolean[32];
+        int size;
+
+        boolean contains(int v) {
+            int mask = slots.length - 1;
+            for (int i = mix(v) & mask; used[i]; i = (i + 1) & mask) if (slots[i] == v) return true;
+            return false;
+        }
+
+        void add(int v) {
+            if (2 * (size + 1) > slots.length) grow();
+            int mask = slots.length - 1;
+            int i = mix(v) & mask;
+            while (used[i]) {
+                if (slots[i] == v) return;
+                i = (i + 1) & mask;
+            }
+            used[i] = true;
+            slots[i] = v;
+            size++;
+        }
+
+        private void grow() {
+            int[] oldSlots = slots;
+            boolean[] oldUsed = used;
+            slots = new int[oldSlots.length * 2];
+            used = new boolean[oldSlots.length * 2];
+            size = 0;
+            for (int i = 0; i < oldSlots.length; i++) if (oldUsed[i]) add(oldSlots[i]);
+        }
+
+        void clear() {
+            if (size == 0) return;
+            Arrays.fill(used, false);
+            size = 0;
+        }
+
+        private static int mix(int v) {
+            int h = v * 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
+    }
+
     public boolean conflictsWith(Footprint o) {
         for (int i = 0; i < nWrites; i++) {
             int w = writes[i];
-            if (contains(o.writes, o.nWrites, w) || contains(o.reads, o.nReads, w)) return true;
+            if (has(o.writes, o.nWrites, o.writeIndex, w) || has(o.reads, o.nReads, o.readIndex, w)) return true;
         }
-        for (int i = 0; i < o.nWrites; i++) if (contains(reads, nReads, o.writes[i])) return true;
+        for (int i = 0; i < o.nWrites; i++) if (has(reads, nReads, readIndex, o.writes[i])) return true;
         return false;
     }
 
@@ -78,12 +148,14 @@ public final class Footprint {
 
     /** Whether it read {@code object}. */
     public boolean readsObject(int object) {
-        return contains(reads, nReads, object);
+        return has(reads, nReads, readIndex, object);
     }
 
     public void clear() {
         nReads = 0;
         nWrites = 0;
+        if (readIndex != null) readIndex.clear();
+        if (writeIndex != null) writeIndex.clear();
     }
 
     public boolean isEmpty() {

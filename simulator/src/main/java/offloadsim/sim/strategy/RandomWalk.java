@@ -17,6 +17,18 @@ public final class RandomWalk implements Strategy {
         return true;
     }
 
+    /** Each execution draws from a generator seeded with its own seed alone. */
+    @Override
+    public boolean independentExecutions() {
+        return true;
+    }
+
+    /** It draws without looking back: the runtime need not build step records for it. */
+    @Override
+    public boolean readsSteps() {
+        return false;
+    }
+
     @Override
     public int pickTask(SchedulingPoint point) {
         return random.nextInt(point.runnable().size());

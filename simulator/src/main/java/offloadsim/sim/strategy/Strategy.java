@@ -36,8 +36,16 @@ public interface Strategy {
     /** A value in {@code [0, bound)} for a random draw of the code under test. */
     int pickInt(int bound, String label);
 
-    /** Called after every executed step, with its footprint. */
+    /** Called after every executed step, with its footprint (only if {@link #readsSteps}). */
     default void afterStep(StepRecord step) {}
+
+    /**
+     * Whether the strategy reads what {@link #afterStep} and {@link #oracleObserved} report. False lets the
+     * runtime skip building a record per step (a footprint kept per step, the runnable ids) that nobody reads.
+     */
+    default boolean readsSteps() {
+        return true;
+    }
 
     /**
      * What the per-step oracles read through the runtime after a step (objects read outside any task). A
@@ -48,6 +56,14 @@ public interface Strategy {
 
     /** Called when the execution has ended, however it ended. */
     default void endExecution(boolean violated) {}
+
+    /**
+     * Whether an execution depends only on its seed, never on earlier executions of the same instance: then a
+     * fresh instance runs any seed exactly as this one would, and executions can be spread over threads.
+     */
+    default boolean independentExecutions() {
+        return false;
+    }
 
     /** True once the whole (bounded) space the strategy covers has been explored. */
     default boolean exhausted() {

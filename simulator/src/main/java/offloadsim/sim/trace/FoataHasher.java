@@ -1,8 +1,6 @@
 package offloadsim.sim.trace;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import offloadsim.sim.strategy.Footprint;
 
 /**
@@ -18,10 +16,15 @@ public final class FoataHasher {
     /**
      * Object ids are sparse (the runtime numbers them creator &lt;&lt; 20 | n-th): each gets a dense slot, found
      * through a table per creator (slot + 1, 0 = none yet) so the per-step path does not box; named
-     * (negative) ids go through a map. Looked up only, never iterated.
+     * (negative) ids go through an open-addressing table of (id, slot + 1). Looked up only, never iterated.
      */
     private int[][] byCreator = new int[8][];
-    private final Map<Integer, Integer> named = new HashMap<>();
+    private int[] namedIds = new int[16];
+    private int[] namedSlots = new int[16];
+    private int namedCount;
+    /** The slots of the step's reads and writes, found once per step (in the order reads, then writes). */
+    private int[] readSlots = new int[8];
+    private int[] writeSlots = new int[8];
     private int slots;
     private int[] lastWrite = new int[64];
     private int[] readsSinceWrite = new int[64];
@@ -46,21 +49,23 @@ public final class FoataHasher {
         ensureTask(task);
         int level = taskLevel[task];
         if (barrier) level = Math.max(level, clockLevel);
-        for (int i = 0; i < fp.readCount(); i++) {
-            int o = slot(fp.readAt(i)); // before indexing: slot() may grow the arrays
-            level = Math.max(level, lastWrite[o]);
-        }
-        for (int i = 0; i < fp.writeCount(); i++) {
-            int o = slot(fp.writeAt(i));
+        int nr = fp.readCount(), nw = fp.writeCount();
+        if (nr > readSlots.length) readSlots = new int[Math.max(nr, readSlots.length * 2)];
+        if (nw > writeSlots.length) writeSlots = new int[Math.max(nw, writeSlots.length * 2)];
+        for (int i = 0; i < nr; i++) readSlots[i] = slot(fp.readAt(i)); // all slots first: slot() may grow the arrays
+        for (int i = 0; i < nw; i++) writeSlots[i] = slot(fp.writeAt(i));
+        for (int i = 0; i < nr; i++) level = Math.max(level, lastWrite[readSlots[i]]);
+        for (int i = 0; i < nw; i++) {
+            int o = writeSlots[i];
             level = Math.max(level, Math.max(lastWrite[o], readsSinceWrite[o]));
         }
         level++;
-        for (int i = 0; i < fp.readCount(); i++) {
-            int o = slot(fp.readAt(i));
+        for (int i = 0; i < nr; i++) {
+            int o = readSlots[i];
             readsSinceWrite[o] = Math.max(readsSinceWrite[o], level);
         }
-        for (int i = 0; i < fp.writeCount(); i++) {
-            int o = slot(fp.writeAt(i));
+        for (int i = 0; i < nw; i++) {
+            int o = writeSlots[i];
             lastWrite[o] = level;
             readsSinceWrite[o] = 0;
         }
@@ -75,12 +80,7 @@ public final class FoataHasher {
     }
 
     private int slot(int object) {
-        if (object < 0) {
-            Integer s = named.get(object);
-            if (s != null) return s;
-            named.put(object, slots);
-            return newSlot();
-        }
+        if (object < 0) return namedSlot(object);
         int creator = object >>> 20;
         int nth = object & 0xFFFFF;
         if (creator >= byCreator.length) byCreator = Arrays.copyOf(byCreator, Math.max(creator + 1, byCreator.length * 2));
@@ -90,6 +90,34 @@ public final class FoataHasher {
         if (table[nth] != 0) return table[nth] - 1;
         table[nth] = slots + 1;
         return newSlot();
+    }
+
+    /** The slot of a named (negative) id, by linear probing over a table kept at most half full. */
+    private int namedSlot(int object) {
+        int mask = namedIds.length - 1;
+        int i = (object * 0x9E3779B9) >>> 16 & mask;
+        while (namedSlots[i] != 0) {
+            if (namedIds[i] == object) return namedSlots[i] - 1;
+            i = (i + 1) & mask;
+        }
+        namedIds[i] = object;
+        namedSlots[i] = slots + 1;
+        if (2 * ++namedCount > namedIds.length) growNamed();
+        return newSlot();
+    }
+
+    private void growNamed() {
+        int[] ids = namedIds, ss = namedSlots;
+        namedIds = new int[ids.length * 2];
+        namedSlots = new int[ids.length * 2];
+        int mask = namedIds.length - 1;
+        for (int j = 0; j < ids.length; j++) {
+            if (ss[j] == 0) continue;
+            int i = (ids[j] * 0x9E3779B9) >>> 16 & mask;
+            while (namedSlots[i] != 0) i = (i + 1) & mask;
+            namedIds[i] = ids[j];
+            namedSlots[i] = ss[j];
+        }
     }
 
     private int newSlot() {

@@ -119,4 +119,29 @@ class CoverageRecorderTest {
         assertEquals(one.switches(), both.switches());
         assertEquals(new TreeMap<>(one.points()).keySet(), both.points().keySet());
     }
+
+    @Test
+    void addingRecordersSumsHitsAndUnitesSwitchesWhateverOrderTheyInternedLabelsIn() {
+        CoverageRecorder x = new CoverageRecorder();
+        x.beginExecution();
+        x.suspended(0, "p");
+        x.suspended(1, "q");
+        x.switched(0, 1);
+        CoverageRecorder y = new CoverageRecorder();
+        y.beginExecution();
+        for (int i = 0; i < 100; i++) y.failpoint("f" + i); // y outgrows its first capacity, x has not
+        y.suspended(0, "q");
+        y.suspended(1, "p");
+        y.switched(0, 1);
+        y.switched(1, 0);
+        CoverageRecorder sum = new CoverageRecorder();
+        sum.add(x);
+        sum.add(y);
+        Coverage c = sum.coverage();
+        assertEquals(2L, c.points().get("p"));
+        assertEquals(2L, c.points().get("q"));
+        assertEquals(1L, c.points().get("f99"));
+        assertEquals(Set.of(sw("p", "q"), sw("q", "p")), c.switches());
+        assertEquals(x.coverage().union(y.coverage()), c, "the same as the union of the two coverages");
+    }
 }
