@@ -8,7 +8,8 @@ import offloadsim.sim.strategy.Footprint;
 /**
  * Identifies a run's Mazurkiewicz trace: two runs that differ only in the order of independent steps get
  * the same hash. Each step is placed at its Foata level (one more than the highest level of the steps it
- * depends on: the previous step of its task, and the conflicting accesses to the objects it touches), and
+ * depends on: the previous step of its task, and the conflicting accesses to the objects it touches —
+ * a read follows the writes and updates before it, an update the writes and reads, a write all three), and
  * the hash is an order-insensitive sum over (level, task, n-th step of the task, data drawn). Equivalent
  * runs have the same dependency graph, hence the same levels; so the count of distinct hashes over an
  * exploration is the number of distinct Mazurkiewicz traces it covered.
@@ -24,6 +25,8 @@ public final class FoataHasher {
     private int slots;
     private int[] lastWrite = new int[64];
     private int[] readsSinceWrite = new int[64];
+    /** The highest level of an update since the last write (updates commute with each other, not with reads). */
+    private int[] updatesSinceWrite = new int[64];
     private int[] taskLevel = new int[8];
     private int[] taskSteps = new int[8];
     private int maxLevel;
@@ -47,21 +50,30 @@ public final class FoataHasher {
         if (barrier) level = Math.max(level, clockLevel);
         for (int i = 0; i < fp.readCount(); i++) {
             int o = slot(fp.readAt(i)); // before indexing: slot() may grow the arrays
-            level = Math.max(level, lastWrite[o]);
+            level = Math.max(level, Math.max(lastWrite[o], updatesSinceWrite[o]));
+        }
+        for (int i = 0; i < fp.updateCount(); i++) {
+            int o = slot(fp.updateAt(i));
+            level = Math.max(level, Math.max(lastWrite[o], readsSinceWrite[o]));
         }
         for (int i = 0; i < fp.writeCount(); i++) {
             int o = slot(fp.writeAt(i));
-            level = Math.max(level, Math.max(lastWrite[o], readsSinceWrite[o]));
+            level = Math.max(level, Math.max(lastWrite[o], Math.max(readsSinceWrite[o], updatesSinceWrite[o])));
         }
         level++;
         for (int i = 0; i < fp.readCount(); i++) {
             int o = slot(fp.readAt(i));
             readsSinceWrite[o] = Math.max(readsSinceWrite[o], level);
         }
+        for (int i = 0; i < fp.updateCount(); i++) {
+            int o = slot(fp.updateAt(i));
+            updatesSinceWrite[o] = Math.max(updatesSinceWrite[o], level);
+        }
         for (int i = 0; i < fp.writeCount(); i++) {
             int o = slot(fp.writeAt(i));
             lastWrite[o] = level;
             readsSinceWrite[o] = 0;
+            updatesSinceWrite[o] = 0;
         }
         taskLevel[task] = level;
         int nth = taskSteps[task]++;
@@ -96,6 +108,7 @@ public final class FoataHasher {
         if (n >= lastWrite.length) {
             lastWrite = Arrays.copyOf(lastWrite, n * 2);
             readsSinceWrite = Arrays.copyOf(readsSinceWrite, n * 2);
+            updatesSinceWrite = Arrays.copyOf(updatesSinceWrite, n * 2);
         }
         return n;
     }
