@@ -114,7 +114,7 @@ final class ExploreCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return 1;
         }
-        if (jobs != null) shardText = "all " + jobs + " parts";
+        if (jobs != null) shardText = "all prefixes, " + jobs + " threads";
         String reduction = null;
         if (spec0.systematic() && part == null && jobs == null && (spec0.por() || spec0.name().equals("dpor")) && !noReductionFactor) reduction = reductionFactor(s, v, spec0, e, budget);
         var fps = Classifier.fingerprints(s, v, e, shrinkAttempts);

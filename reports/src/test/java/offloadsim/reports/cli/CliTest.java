@@ -149,7 +149,7 @@ class CliTest {
         JsonNode together = read(r.out());
         assertTrue(together.get("complete").asBoolean());
         assertEquals(0, together.get("failures").asInt());
-        assertTrue(together.get("strategyDescription").asText().contains("split over 2 parts"), together.get("strategyDescription").asText());
+        assertTrue(together.get("strategyDescription").asText().contains("prefix searches of"), together.get("strategyDescription").asText());
     }
 
     @Test

@@ -16,6 +16,9 @@ import offloadsim.sim.explore.RunOptions;
  * immutable description.
  */
 public final class SplitSearch {
+    /** Thread counts up to this one split a search into the same prefixes. */
+    static final int SAME_PREFIXES_UP_TO = 4;
+
     private SplitSearch() {}
 
     /** Part {@code index} of {@code parts}, with at most {@code budget} executions. */
@@ -24,16 +27,50 @@ public final class SplitSearch {
         return Explorer.explore(program, spec.createPart(prefixes, index, parts), budget, options, progress);
     }
 
-    /** All {@code jobs} parts at once on a thread each, combined; {@code budget} is per part. */
+    /**
+     * The whole search on {@code jobs} threads, as one result that does not depend on {@code jobs}'s
+     * scheduling: every decision prefix is its own search, handed to whichever thread is free (prefix
+     * subtrees differ in size by orders of magnitude, so dealing them out in fixed shares leaves a thread
+     * idle), and the results are taken in prefix order as one sequential search over the prefixes would
+     * take them: {@code budget} is the total, the search stops after the prefix that used it up or (with
+     * {@code stopAtFirst}) that failed, and a prefix the total cut short is searched again up to what was
+     * left of it.
+     */
     public static Exploration all(Program program, RunOptions options, StrategySpec spec, int jobs, Explorer.Budget budget) {
         long start = System.nanoTime(); // determinism-ok: wall time is reported only
-        Partition.Prefixes prefixes = Partition.prefixes(program, options, jobs);
+        // the same prefixes for every thread count up to SAME_PREFIXES_UP_TO, so the answer does not depend on it
+        Partition.Prefixes prefixes = Partition.prefixes(program, options, Math.max(jobs, SAME_PREFIXES_UP_TO));
+        int n = prefixes.prefixes().size();
         List<Callable<Exploration>> work = new ArrayList<>();
-        for (int i = 0; i < jobs; i++) {
+        for (int i = 0; i < n; i++) {
             int index = i;
-            work.add(() -> Explorer.explore(program, spec.createPart(prefixes, index, jobs), budget, options, Explorer.Progress.NONE));
+            work.add(() -> Explorer.explore(program, spec.createPart(prefixes, index, n), budget, options, Explorer.Progress.NONE));
         }
-        List<Exploration> done = InOrder.run(jobs, "split-search", work, e -> {});
-        return Exploration.combine(done, System.nanoTime() - start); // determinism-ok
+        List<Exploration> searched = InOrder.run(jobs, "split-search", work, e -> {});
+        List<Exploration> taken = new ArrayList<>();
+        long used = 0;
+        boolean whole = true;
+        for (int i = 0; i < n; i++) {
+            Exploration e = searched.get(i);
+            long left = budget.maxExecutions() - used;
+            if (e.executions() > left) { // the total ran out inside this prefix: search it again, capped
+                e = Explorer.explore(program, spec.createPart(prefixes, i, n), withMax(budget, left), options, Explorer.Progress.NONE);
+            }
+            taken.add(e);
+            used += e.executions();
+            boolean last = i == n - 1;
+            if (!e.complete() || (!last && used >= budget.maxExecutions())) {
+                whole = last && e.complete();
+                break;
+            }
+        }
+        Exploration combined = Exploration.combine(taken, System.nanoTime() - start); // determinism-ok
+        String description = taken.getFirst().strategyDescription().replaceFirst(" shard 0/\\d+.*$", "") + " split into " + n + " prefix searches of "
+                + prefixes.depth() + " picks on " + jobs + " threads" + (taken.size() < n ? ", stopped in prefix " + taken.size() + " of " + n : "");
+        return combined.withDescription(description, whole && combined.complete());
+    }
+
+    private static Explorer.Budget withMax(Explorer.Budget b, long max) {
+        return new Explorer.Budget(b.firstSeed(), max, b.stopAtFirst(), b.keepPerOracle(), b.stopOracle(), b.classOf(), b.recheckRatio());
     }
 }

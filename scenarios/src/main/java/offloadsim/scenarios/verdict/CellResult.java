@@ -14,7 +14,7 @@ import offloadsim.sim.explore.Exploration;
  * @param strategy    the strategy used
  * @param expected    the expectation from the table
  * @param exploration the exploration's figures and kept failing runs
- * @param completeness the exhaustive pass run when the sample found nothing, or null
+ * @param completeness the exhaustive pass (run first on a cell not expected to fail, after a clean sample otherwise), or null
  * @param coverage    what the sample and the completeness pass together covered, in the model's declared points
  */
 public record CellResult(String scenario, Variant variant, StrategySpec strategy, Expectation expected, Exploration exploration,
@@ -23,6 +23,11 @@ public record CellResult(String scenario, Variant variant, StrategySpec strategy
     /** The exploration that decided the cell: the completeness pass if it found a failure, else the sample. */
     public Exploration deciding() {
         return completeness != null && completeness.failures() > 0 ? completeness : exploration;
+    }
+
+    /** The sample was not run because the exhaustive pass had already explored every interleaving. */
+    public boolean sampleSkipped() {
+        return exploration.executions() == 0 && completeness != null && completeness.complete();
     }
 
     /** bug (oracles that fired) or clean. */

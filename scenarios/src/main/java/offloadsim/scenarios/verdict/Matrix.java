@@ -3,6 +3,7 @@ package offloadsim.scenarios.verdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import offloadsim.model.Variant;
 import offloadsim.scenarios.Scenario;
@@ -15,11 +16,11 @@ import offloadsim.sim.explore.Explorer;
 
 /**
  * The verdict matrix: every variant × scenario explored with one strategy and budget, compared with the
- * expected-verdict table. A cell expected to show a bug stops at the first failing execution (so the
- * matrix reports schedules-to-first-bug); every other cell uses its whole budget. A cell whose sample
- * found nothing then gets a completeness pass: optimal DPOR with no preemption bound (one execution per
- * Mazurkiewicz trace when nothing fails, never more than sleep sets need), so that "clean" can mean
- * "every interleaving explored" where the space fits the budget.
+ * expected-verdict table. A cell expected to show a bug is sampled and stops at the first failing execution
+ * (so the matrix reports schedules-to-first-bug). Every other cell is first searched exhaustively: optimal
+ * DPOR with no preemption bound (one execution per Mazurkiewicz trace when nothing fails), so that "clean"
+ * means "every interleaving explored" where the space fits the completeness budget; only a cell whose
+ * search stopped at that budget is then sampled with the whole execution budget.
  */
 public final class Matrix {
 
@@ -86,16 +87,34 @@ public final class Matrix {
     }
 
     public static CellResult runCell(Scenario s, Variant v, Plan plan, Expectation expectation, Explorer.Progress progress) {
+        boolean stopAtFirst = expectation.verdict() == Expectation.Verdict.BUG;
+        boolean exhaustivePass = plan.completenessBudget() > 0 && !plan.strategy().systematic();
+        Exploration complete = null;
+        if (exhaustivePass && !stopAtFirst) {
+            // a cell expected clean (or not yet judged) is searched exhaustively first: when that search
+            // completes, every interleaving and every draw was run, so a sample could only repeat some of them
+            complete = completenessPass(s, v, plan, progress);
+            if (complete.complete())
+                return new CellResult(s.name(), v, plan.strategy(), expectation, skippedSample(plan), complete,
+                        ScenarioPoints.figures(s, v, Arrays.asList(complete)));
+        }
         // a bug cell stops at the expected oracle's first failure; another oracle met first (an exhaustive
         // search meets them in a different order than the random walk the table was set with) is counted on the way
-        boolean stopAtFirst = expectation.verdict() == Expectation.Verdict.BUG;
         Exploration e = Explorer.explore(s.program(v), plan.strategy().create(),
                 new Explorer.Budget(plan.firstSeed(), plan.executions(), stopAtFirst, 1, stopAtFirst ? expectation.oracle() : null), s.runOptions(), progress);
-        Exploration complete = null;
-        if (e.failures() == 0 && plan.completenessBudget() > 0 && !plan.strategy().systematic()) {
-            complete = Explorer.explore(s.program(v), COMPLETENESS.create(),
-                    new Explorer.Budget(1, plan.completenessBudget(), true, 1), s.runOptions(), progress);
-        }
+        if (complete == null && e.failures() == 0 && exhaustivePass) complete = completenessPass(s, v, plan, progress);
         return new CellResult(s.name(), v, plan.strategy(), expectation, e, complete, ScenarioPoints.figures(s, v, Arrays.asList(e, complete)));
+    }
+
+    private static Exploration completenessPass(Scenario s, Variant v, Plan plan, Explorer.Progress progress) {
+        return Explorer.explore(s.program(v), COMPLETENESS.create(),
+                new Explorer.Budget(1, plan.completenessBudget(), true, 1), s.runOptions(), progress);
+    }
+
+    /** The sample a cell did not need: no executions, nothing found. */
+    private static Exploration skippedSample(Plan plan) {
+        StrategySpec spec = plan.strategy();
+        return new Exploration(spec.name(), spec.name() + " (skipped: the exhaustive pass completed)", 0, false, 0, 0, 0, 0, 0, 0, -1,
+                Map.of(), List.of(), 0);
     }
 }

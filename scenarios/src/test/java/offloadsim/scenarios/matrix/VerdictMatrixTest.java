@@ -44,9 +44,9 @@ class VerdictMatrixTest {
     private static void check(Scenario s, Variant v, Expectation e) {
         CellResult cell = Matrix.runCell(s, v, new Matrix.Plan(offloadsim.scenarios.explore.StrategySpec.random(), FIRST_SEED, SEEDS), e, Explorer.Progress.NONE);
         if (cell.matches()) return;
-        Exploration x = cell.exploration();
+        Exploration x = cell.deciding();
         StringBuilder msg = new StringBuilder(s.name() + " on " + v.id() + ": expected " + e.label() + " but found " + cell.foundLabel()
-                + " in " + x.executions() + " executions (random, seeds " + FIRST_SEED + ".." + (FIRST_SEED + SEEDS - 1) + ")");
+                + " in " + x.executions() + " executions (" + (x == cell.exploration() ? "random, seeds " + FIRST_SEED + ".." + (FIRST_SEED + SEEDS - 1) : "exhaustive pass") + ")");
         for (Exploration.Found f : x.found()) {
             msg.append("\n  seed ").append(f.seed()).append(": ").append(f.run().outcome().summary())
                .append("\n    schedule: ").append(f.run().schedule().encode())

@@ -60,7 +60,8 @@ public record Exploration(String strategy, String strategyDescription, long exec
 
     /**
      * Parts of one split exploration run side by side, as one: sums, the first failure of the first part
-     * that failed, and distinct counts summed (an upper bound: two parts may see equivalent runs).
+     * that failed, distinct counts summed (an upper bound: two parts may see equivalent runs), and the
+     * failure classes merged by key in the order first seen (a class's first seed is its first part's).
      */
     public static Exploration combine(List<Exploration> parts, long elapsedNanos) {
         Exploration a = parts.getFirst();
@@ -70,7 +71,10 @@ public record Exploration(String strategy, String strategyDescription, long exec
         Coverage coverage = Coverage.EMPTY;
         Map<String, Integer> byOracle = new java.util.LinkedHashMap<>();
         List<Found> found = new java.util.ArrayList<>();
+        Map<String, FailureClass> classes = new java.util.LinkedHashMap<>();
         for (Exploration p : parts) {
+            for (FailureClass c : p.classes())
+                classes.merge(c.key(), c, (was, more) -> new FailureClass(was.key(), was.count() + more.count(), was.firstSeed()));
             if (firstFailureAt < 0 && p.firstFailureAt() >= 0) firstFailureAt = before + p.firstFailureAt();
             before += p.executions();
             executions += p.executions();
@@ -87,7 +91,13 @@ public record Exploration(String strategy, String strategyDescription, long exec
         }
         String description = a.strategyDescription().replaceFirst(" shard 0/\\d+.*$", "") + " split over " + parts.size() + " parts";
         return new Exploration(a.strategy(), description, executions, complete, steps, interleavings, finals, traces, pruned, failures,
-                firstFailureAt, byOracle, found, elapsedNanos, List.of(), 0, coverage);
+                firstFailureAt, byOracle, found, elapsedNanos, List.copyOf(classes.values()), 0, coverage);
+    }
+
+    /** The same figures under another description, complete only if {@code complete}. */
+    public Exploration withDescription(String description, boolean complete) {
+        return new Exploration(strategy, description, executions, complete, steps, distinctInterleavings, distinctFinalStates, distinctTraces, pruned,
+                failures, firstFailureAt, failuresByOracle, found, elapsedNanos, classes, rechecked, coverage);
     }
 
     public double executionsPerSecond() {

@@ -12,7 +12,8 @@ import offloadsim.sim.strategy.Footprint;
  * a read follows the writes and updates before it, an update the writes and reads, a write all three), and
  * the hash is an order-insensitive sum over (level, task, n-th step of the task, data drawn). Equivalent
  * runs have the same dependency graph, hence the same levels; so the count of distinct hashes over an
- * exploration is the number of distinct Mazurkiewicz traces it covered.
+ * exploration is the number of distinct Mazurkiewicz traces it covered. A step virtual time resumed also
+ * depends on every step before the advance (see {@link offloadsim.sim.strategy.Dpor}: the same relation).
  */
 public final class FoataHasher {
     /**

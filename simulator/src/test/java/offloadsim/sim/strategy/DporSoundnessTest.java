@@ -64,10 +64,10 @@ class DporSoundnessTest {
     }
 
     static Program program(long seed, int tasks, int ops, RandomPrograms.Watch watch) {
-        return program(seed, tasks, ops, watch, RandomPrograms.Alphabet.ALL);
+        return program(seed, tasks, ops, watch, RandomPrograms.Mix.ALL);
     }
 
-    static Program program(long seed, int tasks, int ops, RandomPrograms.Watch watch, RandomPrograms.Alphabet alphabet) {
+    static Program program(long seed, int tasks, int ops, RandomPrograms.Watch watch, RandomPrograms.Mix alphabet) {
         return RandomPrograms.generate(seed, tasks, ops, new HashSet<>(), watch, alphabet);
     }
 
@@ -118,11 +118,11 @@ class DporSoundnessTest {
         for (long seed = 1; seed <= 150; seed++) {
             int tasks = 2 + (int) (seed % 2);
             int ops = tasks == 2 ? 3 : 2;
-            Seen a = search(program(seed, tasks, ops, RandomPrograms.Watch.NONE, RandomPrograms.Alphabet.IDEMPOTENT), new Exhaustive(-1), FULL_CAP);
+            Seen a = search(program(seed, tasks, ops, RandomPrograms.Watch.NONE, RandomPrograms.Mix.IDEMPOTENT), new Exhaustive(-1), FULL_CAP);
             if (a == null) continue;
             compared++;
             Dpor dpor = new Dpor(-1);
-            Seen b = search(program(seed, tasks, ops, RandomPrograms.Watch.NONE, RandomPrograms.Alphabet.IDEMPOTENT), dpor, FULL_CAP);
+            Seen b = search(program(seed, tasks, ops, RandomPrograms.Watch.NONE, RandomPrograms.Mix.IDEMPOTENT), dpor, FULL_CAP);
             assertSame(a.ends(), b.ends(), "final states and outcomes, program " + seed);
             assertEquals(a.traces(), b.traces(), "distinct Mazurkiewicz traces, program " + seed);
             assertEquals(0, dpor.divergences(), "wake-up sequences that could not be followed, program " + seed);
@@ -137,6 +137,116 @@ class DporSoundnessTest {
         assertTrue(full > 3 * reduced, "dpor should cut these searches by more than 3x: " + full + " vs " + reduced);
         assertTrue(compared >= 130, "too many programs beyond the full search's cap: " + compared + " compared");
         assertTrue(exactlyOnce >= 40, "too few programs without failures to check optimality: " + exactlyOnce);
+    }
+
+    /** Passes everything to the strategy under test and notes which steps virtual time resumed. */
+    static final class ClockWatch implements Strategy {
+        final Strategy inner;
+        /** Executions with a step the clock resumed, and with two tasks resumed by the same clock advance. */
+        long clockRuns;
+        long sharedAdvanceRuns;
+        private boolean sawClock;
+        private boolean sawShared;
+        private final Set<Long> resumed = new HashSet<>();
+
+        ClockWatch(Strategy inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public boolean beginExecution(long seed) {
+            sawClock = false;
+            sawShared = false;
+            resumed.clear();
+            return inner.beginExecution(seed);
+        }
+
+        @Override
+        public int pickTask(SchedulingPoint point) {
+            return inner.pickTask(point);
+        }
+
+        @Override
+        public boolean pruneSoleRunnable(int taskId) {
+            return inner.pruneSoleRunnable(taskId);
+        }
+
+        @Override
+        public int pickInt(int bound, String label) {
+            return inner.pickInt(bound, label);
+        }
+
+        @Override
+        public void afterStep(StepRecord step) {
+            if (step.enabledBy() == StepRecord.BY_CLOCK) {
+                sawClock = true;
+                // a second task resumed by the same advance (steps the clock resumes carry the advance's clockSteps)
+                if (!resumed.add((long) step.clockSteps())) sawShared = true;
+            }
+            inner.afterStep(step);
+        }
+
+        @Override
+        public void oracleObserved(Footprint observed) {
+            inner.oracleObserved(observed);
+        }
+
+        @Override
+        public void endExecution(boolean violated) {
+            if (sawClock) clockRuns++;
+            if (sawShared) sharedAdvanceRuns++;
+            inner.endExecution(violated);
+        }
+
+        @Override
+        public boolean exhausted() {
+            return inner.exhausted();
+        }
+
+        @Override
+        public String describe() {
+            return inner.describe();
+        }
+    }
+
+    /**
+     * Programs where about half the operations sleep or wait with a timeout: virtual time advances in most
+     * runs, often resuming several tasks at once. A step the clock resumed comes after every step before
+     * the advance and is otherwise an ordinary step of its epoch; the reduction must lose nothing and, where
+     * nothing fails, still complete exactly one run per trace.
+     */
+    @Test
+    void dporRunsOncePerTraceWhereVirtualTimeMoves() {
+        int timedOptimal = 0;
+        int sharedOptimal = 0;
+        int compared = 0;
+        for (long seed = 1000; seed <= 1140; seed++) {
+            int tasks = 2 + (int) (seed % 2);
+            int ops = tasks == 2 ? 4 : 3;
+            Seen a = search(RandomPrograms.generate(seed, tasks, ops, new HashSet<>(), RandomPrograms.Watch.NONE, RandomPrograms.Mix.TIMERS), new Exhaustive(-1), FULL_CAP);
+            if (a == null) continue;
+            compared++;
+            Dpor dpor = new Dpor(-1);
+            ClockWatch watch = new ClockWatch(dpor);
+            Seen b = search(RandomPrograms.generate(seed, tasks, ops, new HashSet<>(), RandomPrograms.Watch.NONE, RandomPrograms.Mix.TIMERS), watch, FULL_CAP);
+            assertSame(a.ends(), b.ends(), "final states and outcomes, timer program " + seed);
+            assertEquals(a.traces(), b.traces(), "distinct Mazurkiewicz traces, timer program " + seed);
+            assertEquals(0, dpor.divergences(), "wake-up sequences that could not be followed, timer program " + seed);
+            if (b.failures() == 0) {
+                assertEquals(b.traces(), b.completed(), "one execution per trace, timer program " + seed + ": " + dpor.describe());
+                assertEquals(0, b.pruned(), "sleep-blocked runs, timer program " + seed);
+                if (watch.clockRuns > 0) timedOptimal++;
+                if (watch.sharedAdvanceRuns > 0) sharedOptimal++;
+            }
+        }
+        assertTrue(compared >= 130, "too many programs beyond the full search's cap: " + compared + " compared");
+        assertTrue(timedOptimal >= 100, "too few failure-free programs where virtual time moves: " + timedOptimal);
+        assertTrue(sharedOptimal >= 35, "too few failure-free programs where one clock advance resumes two tasks: " + sharedOptimal);
     }
 
     @Test

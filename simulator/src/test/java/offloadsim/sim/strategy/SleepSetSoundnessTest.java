@@ -29,10 +29,10 @@ class SleepSetSoundnessTest {
     record Seen(Set<String> states, Set<String> ends, long executions, long completed, int traces, long failures) {}
 
     static Seen search(long programSeed, int tasks, int ops, int bound, Exhaustive.Reduction reduction) {
-        return search(programSeed, tasks, ops, bound, reduction, RandomPrograms.Alphabet.ALL);
+        return search(programSeed, tasks, ops, bound, reduction, RandomPrograms.Mix.ALL);
     }
 
-    static Seen search(long programSeed, int tasks, int ops, int bound, Exhaustive.Reduction reduction, RandomPrograms.Alphabet alphabet) {
+    static Seen search(long programSeed, int tasks, int ops, int bound, Exhaustive.Reduction reduction, RandomPrograms.Mix alphabet) {
         Set<String> states = new HashSet<>();
         Set<String> ends = new HashSet<>();
         Set<Long> traces = new HashSet<>();
@@ -102,8 +102,8 @@ class SleepSetSoundnessTest {
         for (long seed = 1; seed <= 120; seed++) {
             int tasks = 2 + (int) (seed % 2);
             int ops = tasks == 2 ? 3 : 2;
-            Seen a = search(seed, tasks, ops, -1, Exhaustive.Reduction.NONE, RandomPrograms.Alphabet.IDEMPOTENT);
-            Seen b = search(seed, tasks, ops, -1, Exhaustive.Reduction.SLEEP_SETS, RandomPrograms.Alphabet.IDEMPOTENT);
+            Seen a = search(seed, tasks, ops, -1, Exhaustive.Reduction.NONE, RandomPrograms.Mix.IDEMPOTENT);
+            Seen b = search(seed, tasks, ops, -1, Exhaustive.Reduction.SLEEP_SETS, RandomPrograms.Mix.IDEMPOTENT);
             assertSame(a.states(), b.states(), "states reached, program " + seed);
             assertSame(a.ends(), b.ends(), "final states and outcomes, program " + seed);
             assertEquals(a.traces(), b.traces(), "distinct Mazurkiewicz traces, program " + seed);

@@ -20,7 +20,7 @@ import offloadsim.sim.explore.Violation;
 /**
  * Small random concurrent programs over every primitive of the runtime (shared variables, sync and async
  * mutexes and try_lock, latches, notifies, cancellation tokens with a child, a failpoint that pauses,
- * fails or does nothing, random draws, spawn/join from tasks, virtual sleeps), for checking a reduction
+ * fails or does nothing, random draws, spawn/join from tasks, virtual sleeps and timed waits), for checking a reduction
  * against the unreduced search. The operations whose footprint depends on the state they find (opening
  * an open latch, notifying with a permit stored, a refused try_lock, cancelling a cancelled token,
  * reaching a paused failpoint after another task did, bumping its hit counter) recur across tasks so
@@ -34,17 +34,23 @@ public final class RandomPrograms {
     private enum Kind { READ, WRITE, ADD, LOCKED_ADD, ASYNC_LOCKED, OPEN, AWAIT, NOTIFY, NOTIFIED, DRAW, SPAWN_JOIN, SLEEP,
         REACH, RELEASE, HITS, TRY_LOCK, CANCEL, CANCELLED }
 
-    /** The operations a program draws from. */
-    public enum Alphabet {
-        /** Every primitive. */
+    /** Which operations the tasks draw from. */
+    public enum Mix {
+        /** Every primitive, uniformly. */
         ALL(Kind.values()),
+        /**
+         * Virtual time at work: about half the operations sleep or wait on the latch with a timeout (1 to 3 ms,
+         * so several tasks often come due at the same instant and one clock advance resumes them together),
+         * the rest read, write and open the latch the waits watch.
+         */
+        TIMERS(Kind.SLEEP, Kind.SLEEP, Kind.AWAIT, Kind.AWAIT, Kind.READ, Kind.WRITE, Kind.ADD, Kind.OPEN),
         /** The operations with a state-dependent footprint, with plain reads and writes between them. */
         IDEMPOTENT(Kind.OPEN, Kind.AWAIT, Kind.NOTIFY, Kind.NOTIFIED, Kind.REACH, Kind.RELEASE, Kind.HITS, Kind.TRY_LOCK,
                 Kind.CANCEL, Kind.CANCELLED, Kind.READ, Kind.WRITE);
 
         private final Kind[] kinds;
 
-        Alphabet(Kind... kinds) {
+        Mix(Kind... kinds) {
             this.kinds = kinds;
         }
     }
@@ -71,17 +77,21 @@ public final class RandomPrograms {
     }
 
     public static Program generate(long seed, int tasks, int opsPerTask, Set<String> statesSeen, Watch watch) {
-        return generate(seed, tasks, opsPerTask, statesSeen, watch, Alphabet.ALL);
+        return generate(seed, tasks, opsPerTask, statesSeen, watch, Mix.ALL);
     }
 
-    public static Program generate(long seed, int tasks, int opsPerTask, Set<String> statesSeen, Watch watch, Alphabet alphabet) {
+    public static Program generate(long seed, int tasks, int opsPerTask, Set<String> statesSeen, Watch watch, Mix mix) {
         SplittableRandom r = new SplittableRandom(seed);
         List<List<Op>> bodies = new ArrayList<>();
-        Kind[] kinds = alphabet.kinds;
+        Kind[] kinds = mix.kinds;
         for (int t = 0; t < tasks; t++) {
             List<Op> ops = new ArrayList<>();
             int n = 1 + r.nextInt(opsPerTask);
-            for (int i = 0; i < n; i++) ops.add(new Op(kinds[r.nextInt(kinds.length)], r.nextInt(VARS), r.nextInt(3)));
+            for (int i = 0; i < n; i++) {
+                Kind k = kinds[r.nextInt(kinds.length)];
+                boolean timed = mix == Mix.TIMERS && (k == Kind.SLEEP || k == Kind.AWAIT);
+                ops.add(new Op(k, r.nextInt(VARS), timed ? 1 + r.nextInt(3) : r.nextInt(3)));
+            }
             bodies.add(ops);
         }
         int violationSum = 2 + r.nextInt(4);

@@ -90,6 +90,53 @@ class FoataHasherTest {
         assertEquals(true, Footprint.union(null, updates(7)).conflictsWith(reads(7)), "a union keeps the updates");
     }
 
+    /** Two tasks block (writing 1 and 2), the clock advances and resumes both: they write {@code a} and {@code b}. */
+    static long epochs(boolean swapBefore, boolean swapAfter, Footprint a, Footprint b) {
+        FoataHasher h = new FoataHasher();
+        if (swapBefore) {
+            h.step(1, writes(2), false, 0);
+            h.step(0, writes(1), false, 0);
+        } else {
+            h.step(0, writes(1), false, 0);
+            h.step(1, writes(2), false, 0);
+        }
+        h.clockAdvanced();
+        if (swapAfter) {
+            h.step(1, b, true, 0);
+            h.step(0, a, true, 0);
+        } else {
+            h.step(0, a, true, 0);
+            h.step(1, b, true, 0);
+        }
+        return h.hash();
+    }
+
+    /**
+     * The relation the search uses: a step the clock resumed comes after every step before the advance,
+     * and is otherwise an ordinary step of its epoch (two steps one advance resumed commute unless their
+     * footprints conflict).
+     */
+    @Test
+    void aClockResumedStepFollowsTheWholePreviousEpochAndIsOrdinaryInItsOwn() {
+        long base = epochs(false, false, writes(3), writes(4));
+        assertEquals(base, epochs(true, false, writes(3), writes(4)), "the steps before the advance commute");
+        assertEquals(base, epochs(false, true, writes(3), writes(4)), "independent steps the same advance resumed commute");
+        assertNotEquals(epochs(false, false, writes(5), reads(5)), epochs(false, true, writes(5), reads(5)),
+                "conflicting steps the same advance resumed do not");
+
+        // task 1 takes three steps before the advance; task 0's resumed step shares nothing with them, yet
+        // it sits above all of them: without the advance it would sit at level 2, with it at level 4
+        FoataHasher timed = new FoataHasher();
+        FoataHasher untimed = new FoataHasher();
+        for (FoataHasher h : new FoataHasher[] {timed, untimed}) {
+            h.step(0, writes(1), false, 0);
+            for (int i = 0; i < 3; i++) h.step(1, writes(9), false, 0);
+            if (h == timed) h.clockAdvanced();
+            h.step(0, writes(3), h == timed, 0);
+        }
+        assertNotEquals(timed.hash(), untimed.hash(), "the resumed step is ordered after the whole previous epoch");
+    }
+
     @Test
     void manySparseObjectsAndTasks() {
         FoataHasher h = new FoataHasher();
