@@ -24,7 +24,7 @@ public interface Failpoints {
     /** Turns a paused failpoint off and releases the tasks paused there. */
     void release(String name);
 
-    /** How many times the failpoint was reached in this run. */
+    /** How many times the failpoint was reached in this run (from a task, a read that every reach before it conflicts with). */
     int hits(String name);
 
     List<String> names();

@@ -4,6 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import offloadsim.sim.api.CancellationToken;
 
+/**
+ * A cancellation token over a latch: cancel opens it, isCancelled and cancelled() read or await it.
+ * Cancelling a cancelled token records only the read of its latch (it returns before opening anything),
+ * so two cancels that find the token cancelled commute with each other and with every check of it;
+ * the first cancel writes the latch and conflicts with every check and every later cancel.
+ */
 final class DetCancellationToken implements CancellationToken {
     private final DetSim sim;
     private final String name;

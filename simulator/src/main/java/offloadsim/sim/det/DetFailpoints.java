@@ -6,7 +6,19 @@ import java.util.TreeMap;
 import offloadsim.sim.api.FailpointException;
 import offloadsim.sim.api.Failpoints;
 
-/** Failpoints of one deterministic run. A sorted map keeps every listing in a stable order. */
+/**
+ * Failpoints of one deterministic run. A sorted map keeps every listing in a stable order.
+ *
+ * <p>Footprints: a point's object holds its configuration (mode, probability, the latches of the current
+ * arming): configure, failWithProbability and release write it; reaching the point, mode() and
+ * awaitPaused read it. The hit counter is an object of its own that a reach <em>updates</em> (a commuting
+ * increment the reaching task never reads back) and hits() reads. Independence of two reaches of one
+ * point by different tasks: both only read the configuration, their increments give the same count in
+ * either order, and on a paused point only the first opens the {@code paused} latch (a write) while the
+ * later ones find it open (a read, see {@link DetLatch#open}); each then waits on {@code released}
+ * (a read). So any two reaches after the first commute, and every reach commutes with the awaits of an
+ * already-paused point.
+ */
 final class DetFailpoints implements Failpoints {
 
     private final DetSim sim;
@@ -15,6 +27,7 @@ final class DetFailpoints implements Failpoints {
     private final class Point {
         final String name;
         final int object;
+        final int hitsObject;
         Mode mode = Mode.OFF;
         double probability;
         int hits;
@@ -26,6 +39,7 @@ final class DetFailpoints implements Failpoints {
         Point(String name) {
             this.name = name;
             this.object = sim.namedObject("failpoint " + name);
+            this.hitsObject = hitsObject(name);
         }
 
         void arm() {
@@ -37,6 +51,10 @@ final class DetFailpoints implements Failpoints {
 
     DetFailpoints(DetSim sim) {
         this.sim = sim;
+    }
+
+    private int hitsObject(String name) {
+        return sim.namedObject("failpoint " + name + " hits");
     }
 
     private Point point(String name) {
@@ -70,7 +88,8 @@ final class DetFailpoints implements Failpoints {
 
     void reach(String name) {
         Point p = point(name);
-        sim.footprint().write(p.object);
+        sim.footprint().read(p.object);
+        sim.footprint().update(p.hitsObject);
         p.hits++;
         switch (p.mode) {
             case OFF -> {
@@ -96,6 +115,7 @@ final class DetFailpoints implements Failpoints {
     @Override
     public void awaitPaused(String name, String label) {
         Point p = point(name);
+        sim.footprint().read(p.object);
         if (p.mode != Mode.PAUSE) throw new IllegalStateException("failpoint " + name + " is not set to pause");
         p.paused.await(label);
     }
@@ -111,6 +131,7 @@ final class DetFailpoints implements Failpoints {
 
     @Override
     public int hits(String name) {
+        sim.footprint().read(hitsObject(name)); // the count depends on every reach so far, even before the first
         Point p = points.get(name);
         return p == null ? 0 : p.hits;
     }

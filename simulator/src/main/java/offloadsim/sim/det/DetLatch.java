@@ -29,10 +29,20 @@ final class DetLatch implements SimLatch {
         return prefix == null ? name : prefix + name;
     }
 
+    /**
+     * Opening an open latch only looks at it: it records a read, not a write. Independence: the flag stays
+     * set and an open latch has no waiters, so the state after it is the state before it, and its task goes
+     * on the same way whatever other read-only access (an await or isOpen that finds it open, another
+     * such open) runs before or after it. It still depends on the open that set the flag (before that one
+     * it would have been the opener), and the read records exactly that.
+     */
     @Override
     public void open() {
+        if (open) {
+            sim.footprint().read(object);
+            return;
+        }
         sim.footprint().write(object);
-        if (open) return;
         open = true;
         for (DetTask t : waiters) sim.wake(t);
         waiters.clear();

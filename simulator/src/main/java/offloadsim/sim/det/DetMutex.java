@@ -5,7 +5,13 @@ import offloadsim.sim.api.Panic;
 import offloadsim.sim.api.SimMutex;
 import offloadsim.sim.api.Texts;
 
-/** FIFO mutex: on release the lock is handed straight to the longest waiter. */
+/**
+ * FIFO mutex: on release the lock is handed straight to the longest waiter. Lock, a successful try_lock,
+ * unlock and poison write the mutex's object; owner() reads it. A try_lock refused because the mutex is
+ * held records a read: it leaves owner, waiters and poison as they were and returns null, so it commutes
+ * with every other read-only access (owner(), another refused try_lock) and still conflicts with the
+ * lock, unlock or poison that could change its answer.
+ */
 final class DetMutex implements SimMutex {
     private final DetSim sim;
     private final String name;
@@ -52,8 +58,12 @@ final class DetMutex implements SimMutex {
     @Override
     public Guard tryLock() {
         DetTask me = sim.requireTask("try_lock", name);
+        if (owner != null) {
+            // Refused: it only looked at the owner (see the class comment), a read.
+            sim.footprint().read(object);
+            return null;
+        }
         sim.footprint().write(object);
-        if (owner != null) return null;
         if (poisoned) throw SimMutex.poisonError(name);
         take(me);
         return new DetGuard();

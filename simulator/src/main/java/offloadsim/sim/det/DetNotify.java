@@ -21,8 +21,18 @@ final class DetNotify implements SimNotify {
         return name;
     }
 
+    /**
+     * With nobody waiting and a permit already stored, a notify changes nothing (tokio keeps one permit, not
+     * a count): it records a read. Independence: the permit stays stored and the waiter list empty in either
+     * order with another read-only notify, and the notifying task goes on the same way; it depends on the
+     * notify that stored the permit and on the notified() that consumes it (both writes).
+     */
     @Override
     public void notifyOne() {
+        if (waiters.isEmpty() && permit) {
+            sim.footprint().read(object);
+            return;
+        }
         sim.footprint().write(object);
         DetTask t = waiters.poll();
         if (t != null) sim.wake(t);

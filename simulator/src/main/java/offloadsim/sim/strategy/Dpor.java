@@ -489,6 +489,7 @@ public final class Dpor implements Strategy {
     public void oracleObserved(Footprint seen) {
         for (int i = 0; i < seen.readCount(); i++) observed.read(seen.readAt(i));
         for (int i = 0; i < seen.writeCount(); i++) observed.read(seen.writeAt(i));
+        for (int i = 0; i < seen.updateCount(); i++) observed.read(seen.updateAt(i));
     }
 
     @Override
@@ -813,7 +814,7 @@ public final class Dpor implements Strategy {
         return !conflicts(s.footprint, e.footprint);
     }
 
-    /** Conflicting footprints, or both write what the oracles watch (their order decides what the oracles see). */
+    /** Conflicting footprints, or both change what the oracles watch (their order decides what the oracles see). */
     private boolean conflicts(Footprint a, Footprint b) {
         if (a.conflictsWith(b)) return true;
         return !observed.isEmpty() && writesObserved(a) && writesObserved(b);
@@ -821,6 +822,7 @@ public final class Dpor implements Strategy {
 
     private boolean writesObserved(Footprint f) {
         for (int i = 0; i < f.writeCount(); i++) if (observed.readsObject(f.writeAt(i))) return true;
+        for (int i = 0; i < f.updateCount(); i++) if (observed.readsObject(f.updateAt(i))) return true; // commuting updates still pass through states the oracles see
         return false;
     }
 

@@ -3,9 +3,20 @@ package offloadsim.sim.strategy;
 import java.util.Arrays;
 
 /**
- * The shared objects one step read and wrote, as object ids handed out by the runtime (mutexes, shared
- * variables, latches, notifies, tokens, failpoints, task lifecycles). Two steps of different tasks
- * conflict when one writes what the other reads or writes.
+ * The shared objects one step read, wrote and updated, as object ids handed out by the runtime (mutexes,
+ * shared variables, latches, notifies, tokens, failpoints, task lifecycles). Two steps of different tasks
+ * conflict when they access one object and neither both only read it nor both only updated it.
+ *
+ * <p>An <em>update</em> is a change that commutes with every other update of the same object and whose
+ * result the step does not look at (a counter bumped and never read back by the step): two updates in
+ * either order leave the object in the same state and neither step sees a different value, so they are
+ * independent; an update still conflicts with a read (the reader would see another value) and with a
+ * write. A step that both reads and updates an object conflicts with the other updates through its read.
+ *
+ * <p>The runtime records accesses so that what a step does depends only on the values of the objects in
+ * its footprint and on its task's own state (the read/write model under which a footprint-derived
+ * dependency is the same in every interleaving of one Mazurkiewicz trace): an operation that looks at an
+ * object and decides to change nothing records a read, never nothing.
  */
 public final class Footprint {
     /** Past this many entries a side also keeps a hash index: a step that touches many objects stays linear. */
@@ -13,8 +24,10 @@ public final class Footprint {
 
     private int[] reads = new int[4];
     private int[] writes = new int[4];
+    private int[] updates = new int[2];
     private int nReads;
     private int nWrites;
+    private int nUpdates;
     /** Open-addressing sets over the entries of each side once it outgrows a linear scan (null until then). */
     private IntSet readIndex;
     private IntSet writeIndex;
@@ -44,6 +57,14 @@ public final class Footprint {
         if (writeIndex == null) writeIndex = new IntSet();
         if (writeIndex.size == 0) for (int i = 0; i < nWrites; i++) writeIndex.add(writes[i]);
         return writeIndex;
+    }
+
+    /** A commuting update of {@code object} (see the class comment for when an access may be one). */
+    public void update(int object) {
+        if (!contains(updates, nUpdates, object)) {
+            if (nUpdates == updates.length) updates = Arrays.copyOf(updates, Math.max(2, nUpdates * 2));
+            updates[nUpdates++] = object;
+        }
     }
 
     private static boolean contains(int[] a, int n, int v) {
@@ -105,9 +126,14 @@ public final class Footprint {
     public boolean conflictsWith(Footprint o) {
         for (int i = 0; i < nWrites; i++) {
             int w = writes[i];
-            if (has(o.writes, o.nWrites, o.writeIndex, w) || has(o.reads, o.nReads, o.readIndex, w)) return true;
+            if (has(o.writes, o.nWrites, o.writeIndex, w) || has(o.reads, o.nReads, o.readIndex, w) || contains(o.updates, o.nUpdates, w)) return true;
         }
-        for (int i = 0; i < o.nWrites; i++) if (has(reads, nReads, readIndex, o.writes[i])) return true;
+        for (int i = 0; i < o.nWrites; i++) {
+            int w = o.writes[i];
+            if (has(reads, nReads, readIndex, w) || contains(updates, nUpdates, w)) return true;
+        }
+        for (int i = 0; i < nUpdates; i++) if (has(o.reads, o.nReads, o.readIndex, updates[i])) return true;
+        for (int i = 0; i < o.nUpdates; i++) if (has(reads, nReads, readIndex, o.updates[i])) return true;
         return false;
     }
 
@@ -118,6 +144,7 @@ public final class Footprint {
             if (f == null) continue;
             for (int i = 0; i < f.nReads; i++) u.read(f.reads[i]);
             for (int i = 0; i < f.nWrites; i++) u.write(f.writes[i]);
+            for (int i = 0; i < f.nUpdates; i++) u.update(f.updates[i]);
         }
         return u;
     }
@@ -138,12 +165,24 @@ public final class Footprint {
         return writes[i];
     }
 
+    public int updateCount() {
+        return nUpdates;
+    }
+
+    public int updateAt(int i) {
+        return updates[i];
+    }
+
     public int[] reads() {
         return Arrays.copyOf(reads, nReads);
     }
 
     public int[] writes() {
         return Arrays.copyOf(writes, nWrites);
+    }
+
+    public int[] updates() {
+        return Arrays.copyOf(updates, nUpdates);
     }
 
     /** Whether it read {@code object}. */
@@ -154,16 +193,17 @@ public final class Footprint {
     public void clear() {
         nReads = 0;
         nWrites = 0;
+        nUpdates = 0;
         if (readIndex != null) readIndex.clear();
         if (writeIndex != null) writeIndex.clear();
     }
 
     public boolean isEmpty() {
-        return nReads == 0 && nWrites == 0;
+        return nReads == 0 && nWrites == 0 && nUpdates == 0;
     }
 
     @Override
     public String toString() {
-        return "R" + Arrays.toString(reads()) + " W" + Arrays.toString(writes());
+        return "R" + Arrays.toString(reads()) + " W" + Arrays.toString(writes()) + (nUpdates == 0 ? "" : " U" + Arrays.toString(updates()));
     }
 }

@@ -6,7 +6,8 @@ import offloadsim.sim.strategy.Footprint;
 /**
  * Identifies a run's Mazurkiewicz trace: two runs that differ only in the order of independent steps get
  * the same hash. Each step is placed at its Foata level (one more than the highest level of the steps it
- * depends on: the previous step of its task, and the conflicting accesses to the objects it touches), and
+ * depends on: the previous step of its task, and the conflicting accesses to the objects it touches —
+ * a read follows the writes and updates before it, an update the writes and reads, a write all three), and
  * the hash is an order-insensitive sum over (level, task, n-th step of the task, data drawn). Equivalent
  * runs have the same dependency graph, hence the same levels; so the count of distinct hashes over an
  * exploration is the number of distinct Mazurkiewicz traces it covered. A step virtual time resumed also
@@ -22,12 +23,15 @@ public final class FoataHasher {
     private int[] namedIds = new int[16];
     private int[] namedSlots = new int[16];
     private int namedCount;
-    /** The slots of the step's reads and writes, found once per step (in the order reads, then writes). */
+    /** The slots of the step's reads, writes and updates, found once per step. */
     private int[] readSlots = new int[8];
     private int[] writeSlots = new int[8];
+    private int[] updateSlots = new int[4];
     private int slots;
     private int[] lastWrite = new int[64];
     private int[] readsSinceWrite = new int[64];
+    /** The highest level of an update since the last write (updates commute with each other, not with reads). */
+    private int[] updatesSinceWrite = new int[64];
     private int[] taskLevel = new int[8];
     private int[] taskSteps = new int[8];
     private int maxLevel;
@@ -49,25 +53,39 @@ public final class FoataHasher {
         ensureTask(task);
         int level = taskLevel[task];
         if (barrier) level = Math.max(level, clockLevel);
-        int nr = fp.readCount(), nw = fp.writeCount();
+        int nr = fp.readCount(), nw = fp.writeCount(), nu = fp.updateCount();
         if (nr > readSlots.length) readSlots = new int[Math.max(nr, readSlots.length * 2)];
         if (nw > writeSlots.length) writeSlots = new int[Math.max(nw, writeSlots.length * 2)];
+        if (nu > updateSlots.length) updateSlots = new int[Math.max(nu, updateSlots.length * 2)];
         for (int i = 0; i < nr; i++) readSlots[i] = slot(fp.readAt(i)); // all slots first: slot() may grow the arrays
         for (int i = 0; i < nw; i++) writeSlots[i] = slot(fp.writeAt(i));
-        for (int i = 0; i < nr; i++) level = Math.max(level, lastWrite[readSlots[i]]);
+        for (int i = 0; i < nu; i++) updateSlots[i] = slot(fp.updateAt(i));
+        for (int i = 0; i < nr; i++) {
+            int o = readSlots[i];
+            level = Math.max(level, Math.max(lastWrite[o], updatesSinceWrite[o]));
+        }
+        for (int i = 0; i < nu; i++) {
+            int o = updateSlots[i];
+            level = Math.max(level, Math.max(lastWrite[o], readsSinceWrite[o]));
+        }
         for (int i = 0; i < nw; i++) {
             int o = writeSlots[i];
-            level = Math.max(level, Math.max(lastWrite[o], readsSinceWrite[o]));
+            level = Math.max(level, Math.max(lastWrite[o], Math.max(readsSinceWrite[o], updatesSinceWrite[o])));
         }
         level++;
         for (int i = 0; i < nr; i++) {
             int o = readSlots[i];
             readsSinceWrite[o] = Math.max(readsSinceWrite[o], level);
         }
+        for (int i = 0; i < nu; i++) {
+            int o = updateSlots[i];
+            updatesSinceWrite[o] = Math.max(updatesSinceWrite[o], level);
+        }
         for (int i = 0; i < nw; i++) {
             int o = writeSlots[i];
             lastWrite[o] = level;
             readsSinceWrite[o] = 0;
+            updatesSinceWrite[o] = 0;
         }
         taskLevel[task] = level;
         int nth = taskSteps[task]++;
@@ -125,6 +143,7 @@ public final class FoataHasher {
         if (n >= lastWrite.length) {
             lastWrite = Arrays.copyOf(lastWrite, n * 2);
             readsSinceWrite = Arrays.copyOf(readsSinceWrite, n * 2);
+            updatesSinceWrite = Arrays.copyOf(updatesSinceWrite, n * 2);
         }
         return n;
     }

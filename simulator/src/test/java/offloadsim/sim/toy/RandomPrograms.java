@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import offloadsim.sim.api.CancellationToken;
+import offloadsim.sim.api.FailpointException;
+import offloadsim.sim.api.Failpoints;
 import offloadsim.sim.api.Sim;
 import offloadsim.sim.api.SimLatch;
 import offloadsim.sim.api.SimMutex;
@@ -16,15 +19,43 @@ import offloadsim.sim.explore.Violation;
 
 /**
  * Small random concurrent programs over every primitive of the runtime (shared variables, sync and async
- * mutexes, latches, notifies, random draws, spawn/join from tasks, virtual sleeps and timed waits), for checking a
- * reduction against the unreduced search. The oracle records every state it sees after a step into a
+ * mutexes and try_lock, latches, notifies, cancellation tokens with a child, a failpoint that pauses,
+ * fails or does nothing, random draws, spawn/join from tasks, virtual sleeps and timed waits), for checking a reduction
+ * against the unreduced search. The operations whose footprint depends on the state they find (opening
+ * an open latch, notifying with a permit stored, a refused try_lock, cancelling a cancelled token,
+ * reaching a paused failpoint after another task did, bumping its hit counter) recur across tasks so
+ * that the independences they claim are exercised. The oracle records every state it sees after a step into a
  * caller's set; a state covers all shared values, every task's private accumulator and progress, lock
  * owners and latches, so a step wrongly judged independent shows up as a missing state.
  */
 public final class RandomPrograms {
     private RandomPrograms() {}
 
-    private enum Kind { READ, WRITE, ADD, LOCKED_ADD, ASYNC_LOCKED, OPEN, AWAIT, NOTIFY, NOTIFIED, DRAW, SPAWN_JOIN, SLEEP }
+    private enum Kind { READ, WRITE, ADD, LOCKED_ADD, ASYNC_LOCKED, OPEN, AWAIT, NOTIFY, NOTIFIED, DRAW, SPAWN_JOIN, SLEEP,
+        REACH, RELEASE, HITS, TRY_LOCK, CANCEL, CANCELLED }
+
+    /** Which operations the tasks draw from. */
+    public enum Mix {
+        /** Every primitive, uniformly. */
+        ALL(Kind.values()),
+        /**
+         * Virtual time at work: about half the operations sleep or wait on the latch with a timeout (1 to 3 ms,
+         * so several tasks often come due at the same instant and one clock advance resumes them together),
+         * the rest read, write and open the latch the waits watch.
+         */
+        TIMERS(Kind.SLEEP, Kind.SLEEP, Kind.AWAIT, Kind.AWAIT, Kind.READ, Kind.WRITE, Kind.ADD, Kind.OPEN),
+        /** The operations with a state-dependent footprint, with plain reads and writes between them. */
+        IDEMPOTENT(Kind.OPEN, Kind.AWAIT, Kind.NOTIFY, Kind.NOTIFIED, Kind.REACH, Kind.RELEASE, Kind.HITS, Kind.TRY_LOCK,
+                Kind.CANCEL, Kind.CANCELLED, Kind.READ, Kind.WRITE);
+
+        private final Kind[] kinds;
+
+        Mix(Kind... kinds) {
+            this.kinds = kinds;
+        }
+    }
+
+    private static final String FAILPOINT = "fp";
 
     private record Op(Kind kind, int a, int b) {}
 
@@ -49,39 +80,28 @@ public final class RandomPrograms {
         return generate(seed, tasks, opsPerTask, statesSeen, watch, Mix.ALL);
     }
 
-    /** Which operations the tasks draw from. */
-    public enum Mix {
-        /** Every primitive, uniformly. */
-        ALL,
-        /**
-         * Virtual time at work: about half the operations sleep or wait on the latch with a timeout (1 to 3 ms,
-         * so several tasks often come due at the same instant and one clock advance resumes them together),
-         * the rest read, write and open the latch the waits watch.
-         */
-        TIMERS
-    }
-
-    private static final Kind[] TIMER_MIX = {Kind.SLEEP, Kind.SLEEP, Kind.AWAIT, Kind.AWAIT, Kind.READ, Kind.WRITE, Kind.ADD, Kind.OPEN};
-
     public static Program generate(long seed, int tasks, int opsPerTask, Set<String> statesSeen, Watch watch, Mix mix) {
         SplittableRandom r = new SplittableRandom(seed);
         List<List<Op>> bodies = new ArrayList<>();
+        Kind[] kinds = mix.kinds;
         for (int t = 0; t < tasks; t++) {
             List<Op> ops = new ArrayList<>();
             int n = 1 + r.nextInt(opsPerTask);
             for (int i = 0; i < n; i++) {
-                if (mix == Mix.ALL) {
-                    ops.add(new Op(Kind.values()[r.nextInt(Kind.values().length)], r.nextInt(VARS), r.nextInt(3)));
-                } else {
-                    Kind k = TIMER_MIX[r.nextInt(TIMER_MIX.length)];
-                    boolean timed = k == Kind.SLEEP || k == Kind.AWAIT;
-                    ops.add(new Op(k, r.nextInt(VARS), timed ? 1 + r.nextInt(3) : r.nextInt(3)));
-                }
+                Kind k = kinds[r.nextInt(kinds.length)];
+                boolean timed = mix == Mix.TIMERS && (k == Kind.SLEEP || k == Kind.AWAIT);
+                ops.add(new Op(k, r.nextInt(VARS), timed ? 1 + r.nextInt(3) : r.nextInt(3)));
             }
             bodies.add(ops);
         }
         int violationSum = 2 + r.nextInt(4);
-        if (Boolean.getBoolean("debug.programs")) System.out.println("program " + seed + ": " + bodies + " violation sum " + violationSum);
+        // mostly paused, so that reaches meet at the point; sometimes failing or off
+        Failpoints.Mode fpMode = switch (r.nextInt(4)) {
+            case 0 -> Failpoints.Mode.FAIL;
+            case 1 -> Failpoints.Mode.OFF;
+            default -> Failpoints.Mode.PAUSE;
+        };
+        if (Boolean.getBoolean("debug.programs")) System.out.println("program " + seed + ": " + bodies + " violation sum " + violationSum + " failpoint " + fpMode);
         return sim -> {
             List<SimVar<Integer>> vars = new ArrayList<>();
             for (int i = 0; i < VARS; i++) vars.add(sim.var("v" + i, 0));
@@ -89,20 +109,26 @@ public final class RandomPrograms {
             SimMutex async = sim.mutex("async", true);
             SimLatch latch = sim.latch("latch");
             SimNotify notify = sim.notify("notify");
+            CancellationToken token = sim.cancellationToken("token");
+            CancellationToken child = token.child("child token");
+            sim.failpoints().configure(FAILPOINT, fpMode);
             int slots = tasks * 2; // a task and its child
             long[] acc = new long[slots];
             int[] pc = new int[slots];
             for (int t = 0; t < tasks; t++) {
                 int slot = t;
                 List<Op> body = bodies.get(t);
-                sim.spawn("t" + t, () -> run(sim, body, slot, slot + tasks, acc, pc, vars, sync, async, latch, notify));
+                sim.spawn("t" + t, () -> run(sim, body, slot, slot + tasks, acc, pc, vars, sync, async, latch, notify, token, child));
             }
             return new Oracles() {
                 private String state() {
                     StringBuilder sb = new StringBuilder();
                     for (SimVar<Integer> v : vars) sb.append(v.peek()).append(',');
                     for (int i = 0; i < slots; i++) sb.append(acc[i]).append('@').append(pc[i]).append(',');
-                    return sb.append(sync.owner()).append(',').append(async.owner()).append(',').append(latch.isOpen()).toString();
+                    sb.append(sync.owner()).append(',').append(async.owner()).append(',').append(latch.isOpen());
+                    Failpoints fp = sim.failpoints();
+                    sb.append(',').append(fp.mode(FAILPOINT)).append('x').append(fp.hits(FAILPOINT));
+                    return sb.append(',').append(token.isCancelled()).append(',').append(child.isCancelled()).toString();
                 }
 
                 @Override
@@ -123,7 +149,8 @@ public final class RandomPrograms {
     }
 
     private static void run(Sim sim, List<Op> body, int slot, int childSlot, long[] acc, int[] pc, List<SimVar<Integer>> vars,
-                            SimMutex sync, SimMutex async, SimLatch latch, SimNotify notify) {
+                            SimMutex sync, SimMutex async, SimLatch latch, SimNotify notify, CancellationToken token,
+                            CancellationToken childToken) {
         for (Op op : body) {
             SimVar<Integer> v = vars.get(op.a());
             switch (op.kind()) {
@@ -161,6 +188,34 @@ public final class RandomPrograms {
                     child.join();
                 }
                 case SLEEP -> sim.sleep(op.b() * 1_000_000L, "sleep");
+                case REACH -> {
+                    try {
+                        sim.failpoint(FAILPOINT);
+                        acc[slot] = acc[slot] * 31 + 3;
+                    } catch (FailpointException e) {
+                        acc[slot] = acc[slot] * 31 + 4;
+                    }
+                }
+                case RELEASE -> {
+                    // as a scenario's driver: wait until some task is paused there, then let them all go
+                    if (sim.failpoints().mode(FAILPOINT) == Failpoints.Mode.PAUSE && op.b() > 0) sim.failpoints().awaitPaused(FAILPOINT, "await paused");
+                    sim.failpoints().release(FAILPOINT);
+                }
+                case HITS -> acc[slot] = acc[slot] * 31 + sim.failpoints().hits(FAILPOINT);
+                case TRY_LOCK -> {
+                    // the async mutex, held across a yield, so that another task's try_lock can be refused
+                    SimMutex.Guard g = async.tryLock();
+                    if (g == null) {
+                        acc[slot] = acc[slot] * 31 + 5;
+                    } else {
+                        try (g) {
+                            v.update(x -> x + 1);
+                            sim.yieldPoint("holding try-locked");
+                        }
+                    }
+                }
+                case CANCEL -> (op.b() == 0 ? childToken : token).cancel();
+                case CANCELLED -> acc[slot] = acc[slot] * 31 + ((op.b() == 0 ? childToken : token).isCancelled() ? 1 : 2);
             }
             pc[slot]++;
             sim.yieldPoint("op");
