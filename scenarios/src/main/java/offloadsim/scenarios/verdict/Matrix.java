@@ -34,8 +34,8 @@ public final class Matrix {
      * @param completenessBudget executions of the completeness pass (0 skips it)
      */
     public record Plan(StrategySpec strategy, long firstSeed, long executions, long completenessBudget) {
-        /** Enough for every catalog cell whose space is small enough to finish (the largest takes about 4 600). */
-        public static final long DEFAULT_COMPLETENESS_BUDGET = 10_000;
+        /** Enough for every clean catalog cell but four head candidate cells (the largest that finish, attach-then-unarchive on head, take 10 164). */
+        public static final long DEFAULT_COMPLETENESS_BUDGET = 20_000;
 
         public Plan {
             if (executions < 0) throw new IllegalArgumentException("execution budget must not be negative: " + executions);
