@@ -47,9 +47,14 @@ public final class TaskMgr {
         return t;
     }
 
-    /** The task has ended (normally or by a panic): its joiners go on. */
+    /**
+     * The task has ended (normally or by a panic): its joiners go on. Taking one's own entry out of the list
+     * commutes with every other task's doing the same (the list that remains is the same in either order) and
+     * the ending task does not look at the result, so two tasks ending are independent; a scan or a register
+     * still orders with it.
+     */
     public void finished(Task t) {
-        tasks.update(l -> {
+        tasks.commute(l -> {
             List<Task> n = new ArrayList<>(l.size());
             for (Task x : l) if (x.id() != t.id()) n.add(x);
             return Collections.unmodifiableList(n); // as Stream.toList: unmodifiable, in order

@@ -19,4 +19,14 @@ public interface SimVar<T> {
 
     /** Read-modify-write as one indivisible access (compare-and-set, send_if_modified). */
     T update(UnaryOperator<T> f);
+
+    /**
+     * A change that commutes with every other {@code commute} of this variable and whose result the caller
+     * does not look at (removing one's own entry from a set, bumping a counter nobody reads back in the
+     * same step). Two of them in either order leave the same value and neither caller sees a difference, so
+     * the deterministic runtime records an update, not a write: independent of other commutes, dependent on
+     * every get, set and update. Passing a function that does not commute with the others is a modelling error
+     * the reduction cannot detect.
+     */
+    void commute(UnaryOperator<T> f);
 }

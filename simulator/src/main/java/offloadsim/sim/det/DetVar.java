@@ -46,6 +46,12 @@ final class DetVar<T> implements SimVar<T> {
     }
 
     @Override
+    public void commute(UnaryOperator<T> f) {
+        sim.footprint().update(object);
+        value = f.apply(value);
+    }
+
+    @Override
     public String toString() {
         return name + "=" + value;
     }

@@ -310,6 +310,11 @@ public final class JvmSim implements Sim {
             public T update(UnaryOperator<T> f) {
                 return ref.updateAndGet(f);
             }
+
+            @Override
+            public void commute(UnaryOperator<T> f) {
+                ref.updateAndGet(f);
+            }
         };
     }
 

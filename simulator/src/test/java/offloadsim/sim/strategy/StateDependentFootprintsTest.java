@@ -123,4 +123,27 @@ class StateDependentFootprintsTest {
             }
         };
     }
+
+    /**
+     * Three tasks each take their own entry out of a shared set ({@code SimVar.commute}): the removals commute,
+     * so the program is one trace; a fourth task that reads the set sees any subset of them gone: 2^3 traces.
+     */
+    @Test
+    void commutingRemovalsAreOneTraceUntilSomebodyReadsTheSet() {
+        assertTraces(removals(false), 1);
+        assertTraces(removals(true), 8);
+    }
+
+    private static Program removals(boolean withReader) {
+        return sim -> {
+            SimVar<java.util.List<Integer>> set = sim.var("set", java.util.List.of(0, 1, 2));
+            for (int i = 0; i < 3; i++) {
+                int mine = i;
+                sim.spawn("remover" + i, () -> set.commute(l -> l.stream().filter(x -> x != mine).toList()));
+            }
+            int[] seen = {-1};
+            if (withReader) sim.spawn("reader", () -> seen[0] = set.get().size());
+            return Oracles.NONE;
+        };
+    }
 }
