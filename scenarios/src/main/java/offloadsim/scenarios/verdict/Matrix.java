@@ -34,7 +34,7 @@ public final class Matrix {
      * @param completenessBudget executions of the completeness pass (0 skips it)
      */
     public record Plan(StrategySpec strategy, long firstSeed, long executions, long completenessBudget) {
-        /** Enough for every clean catalog cell but four head candidate cells (the largest that finish, attach-then-unarchive on the head designs, take 10 164 and 12 596). */
+        /** Enough for every clean catalog cell but four head candidate cells (the largest that finish, attach-then-unarchive on the unoffload candidates, take 10 612). */
         public static final long DEFAULT_COMPLETENESS_BUDGET = 20_000;
 
         public Plan {
