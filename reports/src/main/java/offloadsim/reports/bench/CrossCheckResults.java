@@ -115,8 +115,8 @@ public final class CrossCheckResults {
             ObjectNode n = cell(bug ? "bug" : "clean", bug ? "bug " + c.deciding().failuresByOracle().keySet() + " at execution " + c.deciding().firstFailureAt()
                     : c.sampleSkipped() ? "clean, complete (" + c.completeness().executions() + " exhaustive runs)"
                     : "clean in " + c.exploration().executions() + " executions" + (c.complete() ? ", complete (" + c.completeness().executions() + " exhaustive runs)" : ""),
-                    (c.exploration().elapsedNanos() + (c.completeness() == null ? 0 : c.completeness().elapsedNanos())) / 1e9);
-            n.put("executions", c.exploration().executions() + (c.completeness() == null ? 0 : c.completeness().executions()));
+                    c.elapsedNanos() / 1e9);
+            n.put("executions", c.executions());
             return n;
         }
         return cell("not run", "the matrix did not include " + Subject.SCENARIO + "/" + v.id(), 0);

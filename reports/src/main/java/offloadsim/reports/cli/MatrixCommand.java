@@ -103,7 +103,7 @@ final class MatrixCommand implements Callable<Integer> {
                 String finding = a.failures() == 0 ? "-" : !a.newFindings().isEmpty() ? "NEW" : String.join(",", a.knownFindings().keySet());
                 if (!a.missingFindings().isEmpty()) finding += " MISSING " + String.join(",", a.missingFindings());
                 w.printf("%-38s %-12s %-28s %-40s %-36s %8s %8d %-9s %-24s%s%n", c.scenario(), c.variant().id(), c.expected().label(), c.foundLabel(), finding,
-                        c.foundBug() ? String.valueOf(c.deciding().firstFailureAt()) : "-", c.exploration().executions() + (c.completeness() == null ? 0 : c.completeness().executions()), c.space(),
+                        c.foundBug() ? String.valueOf(c.deciding().firstFailureAt()) : "-", c.executions(), c.space(),
                         c.coverage().summary(), c.matches() ? "" : "  MISMATCH");
             }
             w.println();

@@ -54,7 +54,7 @@ public final class SplitSearch {
             Exploration e = searched.get(i);
             long left = budget.maxExecutions() - used;
             if (e.executions() > left) { // the total ran out inside this prefix: search it again, capped
-                e = Explorer.explore(program, spec.createPart(prefixes, i, n), withMax(budget, left), options, Explorer.Progress.NONE);
+                e = Explorer.explore(program, spec.createPart(prefixes, i, n), budget.withMaxExecutions(left), options, Explorer.Progress.NONE);
             }
             taken.add(e);
             used += e.executions();
@@ -68,9 +68,5 @@ public final class SplitSearch {
         String description = taken.getFirst().strategyDescription().replaceFirst(" shard 0/\\d+.*$", "") + " split into " + n + " prefix searches of "
                 + prefixes.depth() + " picks on " + jobs + " threads" + (taken.size() < n ? ", stopped in prefix " + taken.size() + " of " + n : "");
         return combined.withDescription(description, whole && combined.complete());
-    }
-
-    private static Explorer.Budget withMax(Explorer.Budget b, long max) {
-        return new Explorer.Budget(b.firstSeed(), max, b.stopAtFirst(), b.keepPerOracle(), b.stopOracle(), b.classOf(), b.recheckRatio());
     }
 }

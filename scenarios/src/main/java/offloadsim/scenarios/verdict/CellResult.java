@@ -30,6 +30,16 @@ public record CellResult(String scenario, Variant variant, StrategySpec strategy
         return exploration.executions() == 0 && completeness != null && completeness.complete();
     }
 
+    /** Executions of the sample and the completeness pass together. */
+    public long executions() {
+        return exploration.executions() + (completeness == null ? 0 : completeness.executions());
+    }
+
+    /** Wall time of the sample and the completeness pass together. */
+    public long elapsedNanos() {
+        return exploration.elapsedNanos() + (completeness == null ? 0 : completeness.elapsedNanos());
+    }
+
     /** bug (oracles that fired) or clean. */
     public String foundLabel() {
         Map<String, Integer> by = deciding().failuresByOracle();

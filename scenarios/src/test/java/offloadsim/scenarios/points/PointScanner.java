@@ -154,7 +154,7 @@ final class PointScanner {
     /** The labels an argument can take, or null when it is not made of literals, concatenations and one ternary. */
     static List<String> evaluate(String expr) {
         expr = expr.trim();
-        while (expr.startsWith("(") && matchingIn(expr, 0) == expr.length() - 1) expr = expr.substring(1, expr.length() - 1).trim();
+        while (expr.startsWith("(") && matching(expr, 0) == expr.length() - 1) expr = expr.substring(1, expr.length() - 1).trim();
         int q = topLevel(expr, '?');
         if (q >= 0) {
             int c = topLevel(expr.substring(q + 1), ':');
@@ -236,11 +236,8 @@ final class PointScanner {
         return out;
     }
 
+    /** The index of the parenthesis that closes the one at {@code open}, skipping literals; -1 if none. */
     private static int matching(String s, int open) {
-        return matchingIn(s, open);
-    }
-
-    private static int matchingIn(String s, int open) {
         int depth = 0;
         boolean str = false, chr = false;
         for (int i = open; i < s.length(); i++) {

@@ -20,33 +20,26 @@ public final class Texts {
 
     /** {@code a + b}. */
     public static String join(String a, String b) {
-        ConcurrentHashMap<String, String> m = BY_STRING.get(a);
-        if (m == null) {
-            if (BY_STRING.size() >= LIMIT) return a + b;
-            m = BY_STRING.computeIfAbsent(a, k -> new ConcurrentHashMap<>());
-        }
-        String s = m.get(b);
-        if (s != null) return s;
-        s = a + b;
-        if (m.size() < LIMIT) {
-            String old = m.putIfAbsent(b, s);
-            if (old != null) return old;
-        }
-        return s;
+        return cached(BY_STRING, a, b);
     }
 
     /** {@code a + n}. */
     public static String join(String a, long n) {
-        ConcurrentHashMap<Long, String> m = BY_NUMBER.get(a);
+        return cached(BY_NUMBER, a, n);
+    }
+
+    /** {@code a + second}, from the table of {@code a}'s joins (made on first use while there is room). */
+    private static <K> String cached(ConcurrentHashMap<String, ConcurrentHashMap<K, String>> table, String a, K second) {
+        ConcurrentHashMap<K, String> m = table.get(a);
         if (m == null) {
-            if (BY_NUMBER.size() >= LIMIT) return a + n;
-            m = BY_NUMBER.computeIfAbsent(a, k -> new ConcurrentHashMap<>());
+            if (table.size() >= LIMIT) return a + second;
+            m = table.computeIfAbsent(a, k -> new ConcurrentHashMap<>());
         }
-        String s = m.get(n);
+        String s = m.get(second);
         if (s != null) return s;
-        s = a + n;
+        s = a + second;
         if (m.size() < LIMIT) {
-            String old = m.putIfAbsent(n, s);
+            String old = m.putIfAbsent(second, s);
             if (old != null) return old;
         }
         return s;

@@ -64,6 +64,10 @@ public final class Explorer {
             return new Budget(firstSeed, maxExecutions, stopAtFirst, keepPerOracle, stopOracle, classOf, recheckRatio);
         }
 
+        public Budget withMaxExecutions(long max) {
+            return new Budget(firstSeed, max, stopAtFirst, keepPerOracle, stopOracle, classOf, recheckRatio);
+        }
+
         public Budget withRecheck(double ratio) {
             return new Budget(firstSeed, maxExecutions, stopAtFirst, keepPerOracle, stopOracle, classOf, ratio);
         }
@@ -119,8 +123,9 @@ public final class Explorer {
         if (jobs == 1) return explore(program, first, budget, options, progress);
         long start = System.nanoTime(); // determinism-ok: wall time is reported, never fed to a run
         Tally tally = new Tally(program, budget, options, progress);
+        // determinism-ok: whole executions run on these threads, each on its own scheduler; results are tallied in seed order
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
-            Thread t = new Thread(r, "explore-worker");
+            Thread t = new Thread(r, "explore-worker"); // determinism-ok: see above
             t.setDaemon(true); // an abandoned chunk never keeps the JVM alive
             return t;
         });
