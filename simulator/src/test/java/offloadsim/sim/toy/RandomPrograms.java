@@ -32,12 +32,20 @@ public final class RandomPrograms {
     private RandomPrograms() {}
 
     private enum Kind { READ, WRITE, ADD, LOCKED_ADD, ASYNC_LOCKED, OPEN, AWAIT, NOTIFY, NOTIFIED, DRAW, SPAWN_JOIN, SLEEP,
-        REACH, RELEASE, HITS, TRY_LOCK, CANCEL, CANCELLED }
+        REACH, RELEASE, HITS, TRY_LOCK, CANCEL, CANCELLED, BRANCH, COMMUTE }
 
     /** Which operations the tasks draw from. */
     public enum Mix {
         /** Every primitive, uniformly. */
-        ALL(Kind.values()),
+        ALL(Kind.READ, Kind.WRITE, Kind.ADD, Kind.LOCKED_ADD, Kind.ASYNC_LOCKED, Kind.OPEN, Kind.AWAIT, Kind.NOTIFY, Kind.NOTIFIED,
+                Kind.DRAW, Kind.SPAWN_JOIN, Kind.SLEEP, Kind.REACH, Kind.RELEASE, Kind.HITS, Kind.TRY_LOCK, Kind.CANCEL, Kind.CANCELLED),
+        /**
+         * Steps whose footprint depends on what they read (a read, then a commuting bump of the other
+         * variable only if the value read is odd) among commuting bumps, reads and writes: a step moved ahead
+         * of a race touches other objects than the ones recorded where it ran after it, as the model's steps
+         * that register a task or not depending on the queue they find.
+         */
+        BRANCHING(Kind.BRANCH, Kind.BRANCH, Kind.COMMUTE, Kind.COMMUTE, Kind.READ, Kind.WRITE, Kind.ADD),
         /**
          * Virtual time at work: about half the operations sleep or wait on the latch with a timeout (1 to 3 ms,
          * so several tasks often come due at the same instant and one clock advance resumes them together),
@@ -214,6 +222,12 @@ public final class RandomPrograms {
                         }
                     }
                 }
+                case BRANCH -> {
+                    int x = v.get();
+                    acc[slot] = acc[slot] * 31 + x;
+                    if (x % 2 == 1) vars.get(1 - op.a()).commute(y -> y + 2);
+                }
+                case COMMUTE -> v.commute(y -> y + 1);
                 case CANCEL -> (op.b() == 0 ? childToken : token).cancel();
                 case CANCELLED -> acc[slot] = acc[slot] * 31 + ((op.b() == 0 ? childToken : token).isCancelled() ? 1 : 2);
             }
