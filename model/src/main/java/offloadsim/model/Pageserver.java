@@ -205,7 +205,7 @@ public final class Pageserver {
         return a.attached() ? a.tenant().peekState().toString() : a.slot() == Slot.DETACHED ? "Detached" : "InProgress";
     }
 
-    /** Why an attach of the remote state would fail, or null; read from inside a task (takes remote storage's lock). */
+    /** Why an attach of the remote state would fail, or null; read from inside a task (a recorded read of every prefix and the manifest). */
     public String attachPreview() {
         return TenantOps.attachPreview(remote.snapshot(Integer.MAX_VALUE)); // what the next generation would read
     }

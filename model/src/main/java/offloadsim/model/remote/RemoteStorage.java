@@ -65,7 +65,7 @@ public final class RemoteStorage {
         return latest(indices.get(id), generation);
     }
 
-    /** The latest index of any generation (tests). */
+    /** The latest index of any generation (tests, and the model's own checks inside a step: a recorded read, unlike {@link #peek}). */
     public IndexPart download(String id) {
         return download(id, Integer.MAX_VALUE);
     }
