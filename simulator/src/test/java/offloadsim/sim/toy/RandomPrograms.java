@@ -67,7 +67,9 @@ public final class RandomPrograms {
          * update — a wake-up sequence merged into a sibling step with other draw values — which is dpor's, not
          * the footprint's, and open.
          */
-        COMMUTES(Kind.COMMUTE, Kind.COMMUTE, Kind.COMMUTE, Kind.READ, Kind.WRITE, Kind.ADD, Kind.LOCKED_ADD);
+        COMMUTES(Kind.COMMUTE, Kind.COMMUTE, Kind.COMMUTE, Kind.READ, Kind.WRITE, Kind.ADD, Kind.LOCKED_ADD),
+        /** {@link #COMMUTES} with random draws: a task's step with other draw values is another event of it. */
+        DRAWS(Kind.COMMUTE, Kind.COMMUTE, Kind.COMMUTE, Kind.READ, Kind.WRITE, Kind.ADD, Kind.LOCKED_ADD, Kind.DRAW);
 
         private final Kind[] kinds;
 
