@@ -17,25 +17,28 @@ import offloadsim.sim.trace.Schedule;
  *
  * <p><b>Sleep sets across prefixes</b> ({@link #prefixes(Program, RunOptions, int, boolean)} with
  * {@code sleepSets}): the prefixes are enumerated by a sleep-set search (Godefroid) cut at the k-th pick, so
- * a prefix also carries the tasks asleep where it ends — at every frozen node, the tasks of the siblings
+ * a prefix also carries the tasks asleep where it ends — at every node it passes, the tasks of the siblings
  * enumerated before it whose step is independent of every step the prefix runs after that node — and a
  * prefix that would run a sleeping task is dropped. Its part's search starts with those sleepers. Why
  * nothing is lost: call a maximal trace from node N <i>allowed</i> if no task asleep at N can start it. A
  * part below prefix P with sleep set S explores every allowed trace from P (the reduced search's own
- * guarantee for a node with sleep set S). At a frozen node N with sleep set S and children c_0, c_1, … in
+ * guarantee for a node with sleep set S). At a node N with sleep set S and children c_0, c_1, … in
  * enumeration order, an allowed trace T has some child as an initial (its first step belongs to a runnable
  * task); take the first, c_j. Then T = N.c_j.T', and no task of S' = {s in S or c_0..c_{j-1} : s's step is
  * independent of c_j's} can start T' — if one could, it commutes with c_j and could start T, contradicting
- * T allowed (s in S) or c_j first (s = c_i, i < j). So T is allowed at N.c_j, and by induction on the
- * prefix's length every trace from the root is explored in exactly one part (a trace that c_i can start
- * is not explored below c_j). The dependency used is the footprint one, and a failing step or a sibling
- * whose subtree holds a failing run stops the induction (no sleeper comes from it), as in {@link Exhaustive}.
- * The parts' distinct traces therefore add up; without sleep sets (the unreduced search's parts, or
- * bounded and oracle-watching searches, below) two parts may hold equivalent runs, never the same run.
- * Sleepers from a sibling's subtree are not used under a preemption bound (the representative of a trace may
- * need more preemptions than its pruned twin: Coons et al., OOPSLA'13) nor when a per-step oracle reads
- * objects through the runtime (a reduction must then keep the order of the steps that write them, which
- * the footprint dependency here does not see) — those searches split without them.
+ * T allowed (s in S) or c_j first (s = c_i, i < j). So T is allowed at N.c_j, and by induction over the
+ * prefix every trace from the root is explored in exactly one part (a trace that c_i can start is not
+ * explored below c_j). Independence here is the footprint one, which is dpor's for a sleeper: a sleeper is
+ * a runnable task, so no step enabled it and no clock advance comes before its step. A run that fails ends
+ * at the failing step, which dpor takes as dependent with every task still runnable, so the argument holds
+ * for failing runs' traces as well; a sibling whose enumerated subtree held a failing run gives no sleeper
+ * all the same (as in {@link Exhaustive}), so the parts' traces are disjoint only when nothing fails.
+ * Sleepers are not used under a preemption bound (the representative of a trace may need more preemptions
+ * than its pruned twin: Coons et al., OOPSLA'13) nor when a per-step oracle reads objects through the
+ * runtime during the enumeration (a reduction must then keep the order of the steps that write them, which
+ * the footprint dependency does not see; an oracle that starts reading through the runtime only after the
+ * prefixes' steps would escape this check — the model's oracles read plain fields or recorded findings);
+ * those searches split without them, and two parts may then hold equivalent runs, never the same run.
  *
  * <p>k is the smallest depth that gives at least {@link #PER_PART} prefixes per part (so that parts of
  * uneven size even out when dealt round-robin), {@link #PER_PART_WITH_SLEEP_SETS} with sleep sets, unless

@@ -92,15 +92,17 @@ class PartitionTest {
     }
 
     /**
-     * With sleep sets across prefixes each trace is explored in exactly one part: the parts' traces are
+     * With sleep sets across prefixes each trace is explored in exactly one part (on every mix of primitives:
+     * all of them, timers, and the operations whose footprint depends on the state they find): the parts' traces are
      * disjoint and add up to the whole search's, with every final state and outcome; prefixes that could only
      * repeat an earlier prefix's traces are dropped, and the rest start with the sleepers they carry.
      */
-    @Test
-    void dporPartsWithSleepSetsExploreEveryTraceInExactlyOnePart() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(RandomPrograms.Mix.class)
+    void dporPartsWithSleepSetsExploreEveryTraceInExactlyOnePart(RandomPrograms.Mix mix) {
         int withSleepers = 0, dropped = 0, programs = 0, failureFree = 0;
         for (long seed = 1; seed <= 120; seed++) {
-            Program p = RandomPrograms.generate(seed, 2 + (int) (seed % 2), seed % 2 == 0 ? 3 : 2, new HashSet<>(), RandomPrograms.Watch.NONE);
+            Program p = RandomPrograms.generate(seed, 2 + (int) (seed % 2), seed % 2 == 0 ? 3 : 2, new HashSet<>(), RandomPrograms.Watch.NONE, mix);
             Seen whole = run(p, new Exhaustive(-1));
             if (whole == null) continue;
             programs++;
@@ -124,9 +126,9 @@ class PartitionTest {
                 assertEquals(whole.traces(), traces, "Mazurkiewicz traces, program " + seed + ", " + n + " parts");
             }
         }
-        assertTrue(programs >= 80 && failureFree >= 50, "too few programs within the cap: " + programs + ", failure-free " + failureFree);
-        assertTrue(withSleepers >= 20, "too few splits start a part with sleepers: " + withSleepers);
-        assertTrue(dropped >= 40, "too few splits drop a prefix: " + dropped);
+        assertTrue(programs >= 100 && failureFree >= 60, "too few programs within the cap: " + programs + ", failure-free " + failureFree);
+        assertTrue(withSleepers >= 5, "too few splits start a part with sleepers: " + withSleepers);
+        assertTrue(dropped >= 50, "too few splits drop a prefix: " + dropped);
     }
 
     /** A per-step oracle that reads through the runtime turns the sleepers off (the footprint dependency misses what it watches). */
