@@ -41,7 +41,7 @@ public final class Pageserver {
         this.variant = variant;
         this.spec = spec;
         this.findings = new Findings(sim);
-        this.history = new History(sim);
+        this.history = new History(sim, spec.timelines().stream().map(TimelineSpec::id).toList());
         this.remote = new RemoteStorage(sim);
         for (TimelineSpec t : spec.timelines()) remote.seed(new IndexPart(t.id(), t.ancestor(), t.archived(), false), t.offloaded());
         this.current = sim.var("attached tenant", new Attachment(TenantOps.attachAtSetup(sim, variant, remote, findings, spec), Slot.ATTACHED));
@@ -63,7 +63,7 @@ public final class Pageserver {
         return record(op, timeline, -1, error);
     }
 
-    /** @param invokedAt the history clock when the operation was called (arguments evaluate left to right, before the call) */
+    /** @param invokedAt what {@link History#invoke} returned when the operation was called (arguments evaluate left to right, before the call), or -1 */
     private OpResult record(String op, String timeline, long invokedAt, String error) {
         String status = variant.httpStatus(op, error);
         OpResult r = error == null ? OpResult.ok(op, timeline, status) : OpResult.err(op, timeline, error, status);
@@ -74,14 +74,14 @@ public final class Pageserver {
 
     /** PUT archival_config {state: Archived}: Tenant::apply_timeline_archival_config. */
     public OpResult archive(String timeline) {
-        long invoked = history.invoke();
+        long invoked = history.invoke(timeline);
         Attachment a = current.get();
         return record("archive", timeline, invoked, a.attached() ? TenantOps.applyArchivalConfig(a.tenant(), timeline, true) : a.lookupError());
     }
 
     /** PUT archival_config {state: Unarchived}; takes the unoffload path for an offloaded timeline. */
     public OpResult unarchive(String timeline) {
-        long invoked = history.invoke();
+        long invoked = history.invoke(timeline);
         Attachment a = current.get();
         return record("unarchive", timeline, invoked, a.attached() ? TenantOps.applyArchivalConfig(a.tenant(), timeline, false) : a.lookupError());
     }
@@ -109,7 +109,7 @@ public final class Pageserver {
 
     /** DELETE timeline: DeleteTimelineFlow::run (202 Accepted is ok; the background part is a task). */
     public OpResult delete(String timeline) {
-        long invoked = history.invoke();
+        long invoked = history.invoke(timeline);
         Attachment a = current.get();
         return record("delete", timeline, invoked, a.attached() ? TenantOps.delete(a.tenant(), timeline) : a.lookupError());
     }
@@ -205,7 +205,7 @@ public final class Pageserver {
         return a.attached() ? a.tenant().peekState().toString() : a.slot() == Slot.DETACHED ? "Detached" : "InProgress";
     }
 
-    /** Why an attach of the remote state would fail, or null; read from inside a task (takes remote storage's lock). */
+    /** Why an attach of the remote state would fail, or null; read from inside a task (a recorded read of every prefix and the manifest). */
     public String attachPreview() {
         return TenantOps.attachPreview(remote.snapshot(Integer.MAX_VALUE)); // what the next generation would read
     }

@@ -1,6 +1,7 @@
 package offloadsim.model.oracles;
 
 import java.util.List;
+import offloadsim.model.History;
 import offloadsim.model.OpResult;
 import offloadsim.model.Pageserver;
 
@@ -12,21 +13,17 @@ final class ArchivalIntent {
      * True if the latest archive/unarchive/delete call on the timeline (acknowledged or not — a failed
      * call may still have taken effect) is an acknowledged unarchive that no archive or delete of the
      * timeline overlapped in time: overlapping calls may linearize in either order, so their answers do
-     * not say which one the user's intent ends with.
+     * not say which one the user's intent ends with. Reads only the timeline's own archival answers, whose
+     * order the scheduler keeps (see {@link History}).
      */
     static boolean unarchiveAcknowledgedLast(Pageserver ps, String timeline) {
-        List<OpResult> h = ps.history().results();
-        for (int i = h.size() - 1; i >= 0; i--) {
-            OpResult r = h.get(i);
-            if (!timeline.equals(r.timeline())) continue;
-            if (isArchiveOrDelete(r)) return false;
-            if (!r.op().equals("unarchive")) continue;
-            if (!r.ok()) return false;
-            for (int j = 0; j < h.size(); j++)
-                if (j != i && timeline.equals(h.get(j).timeline()) && isArchiveOrDelete(h.get(j)) && ps.history().overlap(i, j)) return false;
-            return true;
-        }
-        return false;
+        List<History.Answer> h = ps.history().archival(timeline);
+        if (h.isEmpty()) return false;
+        History.Answer last = h.getLast();
+        if (!last.result().op().equals("unarchive") || !last.result().ok()) return false;
+        for (History.Answer other : h)
+            if (other != last && isArchiveOrDelete(other.result()) && History.overlap(last, other)) return false;
+        return true;
     }
 
     private static boolean isArchiveOrDelete(OpResult r) {

@@ -14,9 +14,10 @@ final class DeleteTerminatesOracle implements ModelOracle {
     public Violation atQuiescence(Pageserver ps) {
         Tenant t = ps.peekTenant();
         var snap = ps.remote().peek();
-        for (OpResult r : ps.history().results()) {
-            if (!r.ok() || !r.op().equals("delete")) continue;
-            String id = r.timeline();
+        // by timeline id, not answer order: equivalent runs may answer two timelines' deletes in either order
+        java.util.TreeSet<String> acknowledged = new java.util.TreeSet<>();
+        for (OpResult r : ps.history().results()) if (r.ok() && r.op().equals("delete")) acknowledged.add(r.timeline());
+        for (String id : acknowledged) {
             if (t.peekTimelines().containsKey(id) || t.peekOffloaded().containsKey(id))
                 return new Violation(name(), "delete(" + id + ") was acknowledged but " + id + " is still in the tenant's maps");
             if (snap.exists(id))

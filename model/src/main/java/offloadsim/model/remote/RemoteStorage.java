@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import offloadsim.sim.api.Sim;
-import offloadsim.sim.api.SimMutex;
+import offloadsim.sim.api.SimVar;
 
 /**
  * Simulated S3: per timeline, one index part per generation (index_part.json-{generation}); per
@@ -12,14 +12,30 @@ import offloadsim.sim.api.SimMutex;
  * under its own generation and reads the latest generation at or below it, as the Rust's
  * download_index_part and download_tenant_manifest do; so an older generation's late write never
  * overwrites a newer generation's object, but a newer reader that has not written yet still sees it.
- * It outlives tenant instances. Every access holds its mutex, which makes remote I/O visible to the
- * scheduler's independence analysis.
+ * It outlives tenant instances.
+ *
+ * <p><b>What the scheduler is told.</b> S3 has no lock: a request touches only the objects under its key.
+ * Each access records that on a cell per timeline prefix (its index parts of every generation) and one for
+ * the manifests: a download reads its prefix's cell, an upload or a delete writes it, a manifest upload
+ * writes the manifest cell, and an attach's listing ({@link #snapshot}) reads every cell. Two requests on
+ * different prefixes, or a manifest upload and an index request, change and read disjoint parts of the store,
+ * so they leave the same store and return the same answers in either order: independent. (One mutex around
+ * every access, as before, ordered every two of them: two timelines' upload tasks, or a manifest upload and
+ * an index upload, were different traces for every order.) No per-step oracle reads the store ({@link #peek}
+ * is for the end-of-run oracles and reports). Prefixes not seeded at set-up (children created during the run)
+ * share one cell: coarser, never unsound. Each method is one step (no yield inside), and {@code synchronized}
+ * only for the JVM binding, whose tasks are threads.
  */
 public final class RemoteStorage {
     /** The generation the set-up state is written under (the first attach is generation 1). */
     public static final int SEED_GENERATION = 1;
 
-    private final SimMutex lock;
+    /** Per timeline seeded at set-up, the cell its index parts' requests record; and the cell of every other timeline. */
+    private final TreeMap<String, SimVar<Integer>> indexCells = new TreeMap<>();
+    private final SimVar<Integer> otherIndexCells;
+    /** The cell every manifest request records. */
+    private final SimVar<Integer> manifestCell;
+    private final Sim sim;
     /** timeline id → generation → index part. */
     private final TreeMap<String, TreeMap<Integer, IndexPart>> indices = new TreeMap<>();
     /** generation → manifest (offloaded id → ancestor id, null for none). */
@@ -30,64 +46,69 @@ public final class RemoteStorage {
     private int peekedAt = -1;
 
     public RemoteStorage(Sim sim) {
-        this.lock = sim.mutex("remote_storage", false);
+        this.sim = sim;
+        this.otherIndexCells = sim.var("remote_storage (other prefixes)", 0);
+        this.manifestCell = sim.var("remote_storage tenant-manifest", 0);
     }
 
-    /** Set-up only (no task running): seeds the remote state. */
-    public void seed(IndexPart index, boolean inManifest) {
+    /** Set-up only (no task running): seeds the remote state (and gives the timeline's prefix its own cell). */
+    public synchronized void seed(IndexPart index, boolean inManifest) {
         writes++;
+        indexCells.computeIfAbsent(index.timelineId(), k -> sim.var("remote_storage " + k, 0));
         indices.computeIfAbsent(index.timelineId(), k -> new TreeMap<>()).put(SEED_GENERATION, index);
         if (inManifest) manifests.computeIfAbsent(SEED_GENERATION, k -> new TreeMap<>()).put(index.timelineId(), index.ancestorId());
     }
 
     /** download_index_part: the index of the latest generation at or below {@code generation}, or null (NotFound). */
-    public IndexPart download(String id, int generation) {
-        try (var g = lock.lock()) {
-            return latest(indices.get(id), generation);
-        }
+    public synchronized IndexPart download(String id, int generation) {
+        indexCell(id).get();
+        return latest(indices.get(id), generation);
     }
 
-    /** The latest index of any generation (tests). */
+    /** The latest index of any generation (tests, and the model's own checks inside a step: a recorded read, unlike {@link #peek}). */
     public IndexPart download(String id) {
         return download(id, Integer.MAX_VALUE);
     }
 
     /** upload_index_part: writes index_part.json-{generation}. */
-    public void upload(IndexPart index, int generation) {
-        try (var g = lock.lock()) {
-            writes++;
-            indices.computeIfAbsent(index.timelineId(), k -> new TreeMap<>()).put(generation, index);
-        }
+    public synchronized void upload(IndexPart index, int generation) {
+        indexCell(index.timelineId()).update(n -> n + 1);
+        writes++;
+        indices.computeIfAbsent(index.timelineId(), k -> new TreeMap<>()).put(generation, index);
     }
 
     /** RemoteTimelineClient::delete_all: every object under the timeline's prefix, of every generation. */
-    public void deleteAll(String id) {
-        try (var g = lock.lock()) {
-            writes++;
-            indices.remove(id);
-        }
+    public synchronized void deleteAll(String id) {
+        indexCell(id).update(n -> n + 1);
+        writes++;
+        indices.remove(id);
     }
 
     /** upload_tenant_manifest under {@code generation}. */
-    public void uploadManifest(TreeMap<String, String> offloaded, int generation) {
-        try (var g = lock.lock()) {
-            writes++;
-            manifests.put(generation, new TreeMap<>(offloaded));
-        }
+    public synchronized void uploadManifest(TreeMap<String, String> offloaded, int generation) {
+        manifestCell.update(n -> n + 1);
+        writes++;
+        manifests.put(generation, new TreeMap<>(offloaded));
     }
 
     /** What attach at {@code generation} lists and downloads: every prefix's latest index, and the latest manifest. */
-    public Snapshot snapshot(int generation) {
-        try (var g = lock.lock()) {
-            return view(generation);
-        }
+    public synchronized Snapshot snapshot(int generation) {
+        for (SimVar<Integer> c : indexCells.values()) c.get();
+        otherIndexCells.get();
+        manifestCell.get();
+        return view(generation);
+    }
+
+    private SimVar<Integer> indexCell(String id) {
+        SimVar<Integer> c = indexCells.get(id);
+        return c == null ? otherIndexCells : c;
     }
 
     /**
      * Between-steps view for oracles (no lock, no footprint): the latest generation of everything. The same
      * instance is handed out until the next write, so callers read it and never modify it.
      */
-    public Snapshot peek() {
+    public synchronized Snapshot peek() {
         if (peekedAt != writes) {
             peeked = view(Integer.MAX_VALUE);
             peekedAt = writes;

@@ -64,7 +64,8 @@ public final class OffloadSteps {
             Boolean archived = timeline.remoteClient.archivedAtStoppedQueue();
             if (archived == null) throw tenant.panicHolding("we checked above that timeline was ready (upload queue of " + timeline.id + " is not stopped)", tenant.lo);
             if (!archived) throw tenant.panicHolding("must be called on an archived timeline (" + timeline.id + ")", tenant.lo);
-            var idx = tenant.remote.peek().indices().get(timeline.id);
+            // the model's own check (a finding, not Rust): a recorded read of the prefix, as it decides a finding
+            var idx = tenant.remote.download(timeline.id);
             if (idx == null || !idx.archived())
                 tenant.findings.onlyArchivedOffloaded(timeline.id, "offloaded while its remote index says unarchived");
             tenant.offloaded.put(timeline.id, new OffloadedTimeline(timeline.id, timeline.ancestorId, true, timeline.deleteProgress));

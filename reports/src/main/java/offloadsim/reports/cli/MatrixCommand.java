@@ -33,7 +33,7 @@ final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--schedules", defaultValue = "50000", description = "Executions per cell (default ${DEFAULT-VALUE})")
     long schedules;
 
-    @Option(names = "--completeness", defaultValue = "20000", description = "Executions of the exhaustive pass (optimal DPOR, no preemption bound), run first on every cell not expected to fail (a cell it completes needs no sample) and after a clean sample otherwise; 0 skips it (default ${DEFAULT-VALUE})")
+    @Option(names = "--completeness", defaultValue = "60000", description = "Executions of the exhaustive pass (optimal DPOR, no preemption bound), run first on every cell not expected to fail (a cell it completes needs no sample) and after a clean sample otherwise; 0 skips it (default ${DEFAULT-VALUE})")
     long completeness;
 
     @Option(names = "--first-seed", defaultValue = "1", description = "Seed of each cell's first execution (default ${DEFAULT-VALUE})")

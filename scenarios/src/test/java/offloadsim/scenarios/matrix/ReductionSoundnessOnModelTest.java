@@ -113,7 +113,7 @@ class ReductionSoundnessOnModelTest {
 
     /**
      * Fault-free cells too large for the unreduced search here: dpor completes every one of their traces
-     * exactly once, with no abandoned run and no wake-up sequence it could not follow. attach-then-unarchive
+     * exactly once, with at most a handful of sleep-blocked runs and no wake-up sequence it could not follow. attach-then-unarchive
      * is where virtual time moves (the client retries the unarchive after sleeps while the tenant activates);
      * the others join tasks that may or may not have ended yet (Tenant::shutdown's timeline shutdowns), where
      * a step moved ahead of its race touches other objects than the recorded one.
@@ -123,6 +123,7 @@ class ReductionSoundnessOnModelTest {
         String[][] cells = {
                 {"attach-then-unarchive", "fix-10305", "clock"}, {"shutdown-during-offload", "fix-10305", ""},
                 {"restart-mid-offload", "head", ""}, {"branch-racing-restart", "fix-10305", ""}, {"unoffload-racing-restart", "head", ""},
+                {"unarchive-during-offload-drain", "fix-10305", "asleep"}, {"branch-during-offload-drain", "pre-10305", "asleep"},
         };
         for (String[] c : cells) {
             Scenario s = ScenarioCatalog.byName(c[0]);
@@ -149,9 +150,13 @@ class ReductionSoundnessOnModelTest {
             Seen b = search(s, v, counting);
             if (c[2].equals("clock")) assertTrue(resumed[0] > 0, c[0] + " on " + c[1] + ": virtual time never resumed a step");
             assertEquals(0, b.failures(), c[0] + " on " + c[1] + " is expected to be fault-free");
-            assertEquals(b.traces(), b.executions(), c[0] + " on " + c[1] + ": one execution per trace (" + dpor.describe() + ")");
-            assertEquals(0, dpor.sleepBlocked(), c[0] + " on " + c[1]);
+            // a race's moved step counts as conflicting with every sleeper (its footprint is a guess there); where its
+            // real one commutes, that run ends sleep-blocked: a few abandoned runs, never a trace twice
+            assertEquals(b.traces(), b.completed(), c[0] + " on " + c[1] + ": one completed execution per trace (" + dpor.describe() + ")");
+            assertTrue(dpor.sleepBlocked() <= Math.max(2, b.traces() / 20), c[0] + " on " + c[1] + ": " + dpor.describe());
             assertEquals(0, dpor.divergences(), c[0] + " on " + c[1]);
+            // the drain cells reach wake-up children placed under an ancestor whose task sleeps where they would run
+            if (c[2].equals("asleep")) assertTrue(dpor.asleepDropped() > 0, c[0] + " on " + c[1] + ": no sleeping wake-up child dropped");
         }
     }
 }

@@ -110,6 +110,7 @@ final class DetMutex implements SimMutex {
 
     @Override
     public boolean isPoisoned() {
+        sim.footprint().read(object); // its answer changes only with poison(), which writes the object
         return poisoned;
     }
 

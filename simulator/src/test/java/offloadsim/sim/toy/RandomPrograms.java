@@ -23,7 +23,8 @@ import offloadsim.sim.explore.Violation;
  * fails or does nothing, random draws, spawn/join from tasks, virtual sleeps and timed waits), for checking a reduction
  * against the unreduced search. The operations whose footprint depends on the state they find (opening
  * an open latch, notifying with a permit stored, a refused try_lock, cancelling a cancelled token,
- * reaching a paused failpoint after another task did, bumping its hit counter) recur across tasks so
+ * reaching a paused failpoint after another task did, bumping its hit counter) and the commuting change of a
+ * shared variable recur across tasks so
  * that the independences they claim are exercised. The oracle records every state it sees after a step into a
  * caller's set; a state covers all shared values, every task's private accumulator and progress, lock
  * owners and latches, so a step wrongly judged independent shows up as a missing state.
@@ -32,12 +33,23 @@ public final class RandomPrograms {
     private RandomPrograms() {}
 
     private enum Kind { READ, WRITE, ADD, LOCKED_ADD, ASYNC_LOCKED, OPEN, AWAIT, NOTIFY, NOTIFIED, DRAW, SPAWN_JOIN, SLEEP,
-        REACH, RELEASE, HITS, TRY_LOCK, CANCEL, CANCELLED }
+        REACH, RELEASE, HITS, TRY_LOCK, CANCEL, CANCELLED, COMMUTE, BRANCH, BUMP }
 
     /** Which operations the tasks draw from. */
     public enum Mix {
-        /** Every primitive, uniformly. */
-        ALL(Kind.values()),
+        /**
+         * Every primitive, uniformly — but {@code SimVar.commute}, which came later and is drawn by {@link #COMMUTES}:
+         * adding it here would change every one of these programs, which the checks' figures describe.
+         */
+        ALL(Kind.READ, Kind.WRITE, Kind.ADD, Kind.LOCKED_ADD, Kind.ASYNC_LOCKED, Kind.OPEN, Kind.AWAIT, Kind.NOTIFY, Kind.NOTIFIED,
+                Kind.DRAW, Kind.SPAWN_JOIN, Kind.SLEEP, Kind.REACH, Kind.RELEASE, Kind.HITS, Kind.TRY_LOCK, Kind.CANCEL, Kind.CANCELLED),
+        /**
+         * Steps whose footprint depends on what they read (a read, then a commuting bump of the other
+         * variable only if the value read is odd) among commuting bumps, reads and writes: a step moved ahead
+         * of a race touches other objects than the ones recorded where it ran after it, as the model's steps
+         * that register a task or not depending on the queue they find.
+         */
+        BRANCHING(Kind.BRANCH, Kind.BRANCH, Kind.BUMP, Kind.BUMP, Kind.READ, Kind.WRITE, Kind.ADD),
         /**
          * Virtual time at work: about half the operations sleep or wait on the latch with a timeout (1 to 3 ms,
          * so several tasks often come due at the same instant and one clock advance resumes them together),
@@ -46,7 +58,18 @@ public final class RandomPrograms {
         TIMERS(Kind.SLEEP, Kind.SLEEP, Kind.AWAIT, Kind.AWAIT, Kind.READ, Kind.WRITE, Kind.ADD, Kind.OPEN),
         /** The operations with a state-dependent footprint, with plain reads and writes between them. */
         IDEMPOTENT(Kind.OPEN, Kind.AWAIT, Kind.NOTIFY, Kind.NOTIFIED, Kind.REACH, Kind.RELEASE, Kind.HITS, Kind.TRY_LOCK,
-                Kind.CANCEL, Kind.CANCELLED, Kind.READ, Kind.WRITE);
+                Kind.CANCEL, Kind.CANCELLED, Kind.READ, Kind.WRITE),
+        /**
+         * Commuting changes of the shared variables ({@code SimVar.commute}, an update: independent of other
+         * commutes, ordered with every get, set and update), the model's shared cells' pattern (task_mgr's ended
+         * set, the history's other answers), among reads, writes and read-modify-writes with and without a lock.
+         * No draws: with them dpor misses a final state on program 147 whether the change is a commute or a plain
+         * update — a wake-up sequence merged into a sibling step with other draw values — which is dpor's, not
+         * the footprint's, and open.
+         */
+        COMMUTES(Kind.COMMUTE, Kind.COMMUTE, Kind.COMMUTE, Kind.READ, Kind.WRITE, Kind.ADD, Kind.LOCKED_ADD),
+        /** {@link #COMMUTES} with random draws: a task's step with other draw values is another event of it. */
+        DRAWS(Kind.COMMUTE, Kind.COMMUTE, Kind.COMMUTE, Kind.READ, Kind.WRITE, Kind.ADD, Kind.LOCKED_ADD, Kind.DRAW);
 
         private final Kind[] kinds;
 
@@ -214,8 +237,15 @@ public final class RandomPrograms {
                         }
                     }
                 }
+                case BRANCH -> {
+                    int x = v.get();
+                    acc[slot] = acc[slot] * 31 + x;
+                    if (x % 2 == 1) vars.get(1 - op.a()).commute(y -> y + 2);
+                }
+                case BUMP -> v.commute(y -> y + 1);
                 case CANCEL -> (op.b() == 0 ? childToken : token).cancel();
                 case CANCELLED -> acc[slot] = acc[slot] * 31 + ((op.b() == 0 ? childToken : token).isCancelled() ? 1 : 2);
+                case COMMUTE -> v.commute(x -> x + 1 + op.b()); // additions commute; the task does not look at the result
             }
             pc[slot]++;
             sim.yieldPoint("op");
