@@ -23,7 +23,7 @@ public final class SplitSearch {
 
     /** Part {@code index} of {@code parts}, with at most {@code budget} executions. */
     public static Exploration part(Program program, RunOptions options, StrategySpec spec, int index, int parts, Explorer.Budget budget, Explorer.Progress progress) {
-        Partition.Prefixes prefixes = Partition.prefixes(program, options, parts);
+        Partition.Prefixes prefixes = Partition.prefixes(program, options, parts, spec.splitsWithSleepSets());
         return Explorer.explore(program, spec.createPart(prefixes, index, parts), budget, options, progress);
     }
 
@@ -39,23 +39,27 @@ public final class SplitSearch {
     public static Exploration all(Program program, RunOptions options, StrategySpec spec, int jobs, Explorer.Budget budget) {
         long start = System.nanoTime(); // determinism-ok: wall time is reported only
         // the same prefixes for every thread count up to SAME_PREFIXES_UP_TO, so the answer does not depend on it
-        Partition.Prefixes prefixes = Partition.prefixes(program, options, Math.max(jobs, SAME_PREFIXES_UP_TO));
+        Partition.Prefixes prefixes = Partition.prefixes(program, options, Math.max(jobs, SAME_PREFIXES_UP_TO), spec.splitsWithSleepSets());
         int n = prefixes.prefixes().size();
-        List<Callable<Exploration>> work = new ArrayList<>();
+        List<Callable<Searched>> work = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int index = i;
-            work.add(() -> Explorer.explore(program, spec.createPart(prefixes, index, n), budget, options, Explorer.Progress.NONE));
+            work.add(() -> search(program, options, spec, prefixes, index, budget));
         }
-        List<Exploration> searched = InOrder.run(jobs, "split-search", work, e -> {});
+        List<Searched> searched = InOrder.run(jobs, "split-search", work, e -> {});
         List<Exploration> taken = new ArrayList<>();
+        Explorer.Distinct seen = new Explorer.Distinct();
         long used = 0;
         boolean whole = true;
         for (int i = 0; i < n; i++) {
-            Exploration e = searched.get(i);
+            Searched s = searched.get(i);
+            searched.set(i, null); // what it saw is in the union below: let it go
             long left = budget.maxExecutions() - used;
-            if (e.executions() > left) { // the total ran out inside this prefix: search it again, capped
-                e = Explorer.explore(program, spec.createPart(prefixes, i, n), budget.withMaxExecutions(left), options, Explorer.Progress.NONE);
+            if (s.found().executions() > left) { // the total ran out inside this prefix: search it again, capped
+                s = search(program, options, spec, prefixes, i, budget.withMaxExecutions(left));
             }
+            Exploration e = s.found();
+            seen.addAll(s.seen());
             taken.add(e);
             used += e.executions();
             boolean last = i == n - 1;
@@ -64,9 +68,18 @@ public final class SplitSearch {
                 break;
             }
         }
-        Exploration combined = Exploration.combine(taken, System.nanoTime() - start); // determinism-ok
+        // distinct traces and final states as sets over the parts: two parts may reach the same final state
+        Exploration combined = Exploration.combine(taken, System.nanoTime() - start).withDistinct(seen); // determinism-ok
         String description = taken.getFirst().strategyDescription().replaceFirst(" shard 0/\\d+.*$", "") + " split into " + n + " prefix searches of "
                 + prefixes.depth() + " picks on " + jobs + " threads" + (taken.size() < n ? ", stopped in prefix " + taken.size() + " of " + n : "");
         return combined.withDescription(description, whole && combined.complete());
+    }
+
+    private record Searched(Exploration found, Explorer.Distinct seen) {}
+
+    private static Searched search(Program program, RunOptions options, StrategySpec spec, Partition.Prefixes prefixes, int index, Explorer.Budget budget) {
+        Explorer.Distinct seen = new Explorer.Distinct();
+        int n = prefixes.prefixes().size();
+        return new Searched(Explorer.explore(program, spec.createPart(prefixes, index, n), budget, options, Explorer.Progress.NONE, seen), seen);
     }
 }

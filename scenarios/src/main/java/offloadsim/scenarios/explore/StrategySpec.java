@@ -34,15 +34,25 @@ public record StrategySpec(String name, int depth, int preemptions, boolean por)
 
     /**
      * The search of part {@code index} of {@code parts} of a split systematic search (see
-     * {@link offloadsim.sim.explore.Partition}): this strategy below each of the part's decision prefixes.
+     * {@link offloadsim.sim.explore.Partition}): this strategy below each of the part's decision prefixes,
+     * dpor starting each with the prefix's sleepers.
      */
     public Strategy createPart(offloadsim.sim.explore.Partition.Prefixes prefixes, int index, int parts) {
         if (!systematic()) throw new IllegalArgumentException("only exhaustive and dpor split by decision prefixes; " + name + " splits by seeds");
         var mine = prefixes.part(index, parts);
         String label = "shard " + index + "/" + parts + ": " + mine.size() + " of " + prefixes.prefixes().size() + " prefixes of " + prefixes.depth() + " picks";
-        return new offloadsim.sim.strategy.Parts(mine, prefix -> name.equals("dpor")
-                ? new offloadsim.sim.strategy.Dpor(preemptions, prefix)
-                : new offloadsim.sim.strategy.Exhaustive(preemptions, por ? offloadsim.sim.strategy.Exhaustive.Reduction.SLEEP_SETS : offloadsim.sim.strategy.Exhaustive.Reduction.NONE, prefix, 0), label);
+        return new offloadsim.sim.strategy.Parts<>(mine, prefix -> name.equals("dpor")
+                ? new offloadsim.sim.strategy.Dpor(preemptions, prefix.decisions(), prefix.asleep())
+                : new offloadsim.sim.strategy.Exhaustive(preemptions, por ? offloadsim.sim.strategy.Exhaustive.Reduction.SLEEP_SETS : offloadsim.sim.strategy.Exhaustive.Reduction.NONE, prefix.decisions(), 0),
+                create(), label);
+    }
+
+    /**
+     * Whether this search's prefixes are enumerated with sleep sets (see {@link offloadsim.sim.explore.Partition}):
+     * dpor without a preemption bound, whose parts can start with other parts' sleepers.
+     */
+    public boolean splitsWithSleepSets() {
+        return name.equals("dpor") && preemptions < 0;
     }
 
     /** A fresh strategy instance (strategies keep per-exploration state). */

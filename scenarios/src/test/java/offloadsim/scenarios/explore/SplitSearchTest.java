@@ -42,6 +42,24 @@ class SplitSearchTest {
         assertSameSearch(one, three);
     }
 
+    /**
+     * Split with sleep sets, no trace is searched in two parts, and the distinct counts are unions over the
+     * parts: on a failure-free cell the split search finds exactly the traces and final states of one
+     * unsplit search (final states are reached from many parts: summed, they would count many times over).
+     */
+    @Test
+    void theSplitSearchCountsWhatTheUnsplitSearchCounts() {
+        Exploration unsplit = Explorer.explore(SCENARIO.program(Variant.FIX_10305), DPOR.create(), new Explorer.Budget(1, 1_000_000, false, 1),
+                SCENARIO.runOptions(), Explorer.Progress.NONE);
+        Exploration split = all(2, 1_000_000, false);
+        assertTrue(unsplit.complete() && split.complete());
+        assertEquals(0, split.failures());
+        assertTrue(split.strategyDescription().matches(".* split into \\d{3,} prefix searches .*"), split.strategyDescription());
+        assertEquals(unsplit.distinctTraces(), split.distinctTraces());
+        assertEquals(unsplit.distinctFinalStates(), split.distinctFinalStates());
+        assertEquals(unsplit.distinctTraces(), split.executions() - split.pruned(), "one run per trace, summed over the parts");
+    }
+
     @Test
     void theBudgetIsTheTotalAndCutsTheSameExecutionsOnAnyThreadCount() {
         long whole = all(2, 1_000_000, false).executions();

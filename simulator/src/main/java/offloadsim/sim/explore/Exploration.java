@@ -60,7 +60,8 @@ public record Exploration(String strategy, String strategyDescription, long exec
 
     /**
      * Parts of one split exploration run side by side, as one: sums, the first failure of the first part
-     * that failed, distinct counts summed (an upper bound: two parts may see equivalent runs), and the
+     * that failed, distinct counts summed (an upper bound: two parts may reach the same final state or,
+     * split without sleep sets, equivalent runs; {@link #withDistinct} puts the union's counts), and the
      * failure classes merged by key in the order first seen (a class's first seed is its first part's).
      */
     public static Exploration combine(List<Exploration> parts, long elapsedNanos) {
@@ -92,6 +93,12 @@ public record Exploration(String strategy, String strategyDescription, long exec
         String description = a.strategyDescription().replaceFirst(" shard 0/\\d+.*$", "") + " split over " + parts.size() + " parts";
         return new Exploration(a.strategy(), description, executions, complete, steps, interleavings, finals, traces, pruned, failures,
                 firstFailureAt, byOracle, found, elapsedNanos, List.copyOf(classes.values()), 0, coverage);
+    }
+
+    /** The same figures with the distinct counts of {@code seen} (the union of a split search's parts). */
+    public Exploration withDistinct(Explorer.Distinct seen) {
+        return new Exploration(strategy, strategyDescription, executions, complete, steps, seen.interleavings(), seen.finalStates(), seen.traces(), pruned,
+                failures, firstFailureAt, failuresByOracle, found, elapsedNanos, classes, rechecked, coverage);
     }
 
     /** The same figures under another description, complete only if {@code complete}. */

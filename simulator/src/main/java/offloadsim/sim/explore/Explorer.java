@@ -94,8 +94,16 @@ public final class Explorer {
     private Explorer() {}
 
     public static Exploration explore(Program program, Strategy strategy, Budget budget, RunOptions options, Progress progress) {
+        return explore(program, strategy, budget, options, progress, new Distinct());
+    }
+
+    /**
+     * {@link #explore}, gathering what it saw into {@code seen} (to count distinct traces and final states over
+     * the parts of a split search as sets, not as sums).
+     */
+    public static Exploration explore(Program program, Strategy strategy, Budget budget, RunOptions options, Progress progress, Distinct seen) {
         long start = System.nanoTime(); // determinism-ok: wall time is reported, never fed to a run
-        Tally tally = new Tally(program, budget, options, progress);
+        Tally tally = new Tally(program, budget, options, progress, seen);
         while (tally.executions < budget.maxExecutions()) {
             long seed = budget.firstSeed() + tally.executions;
             if (!strategy.beginExecution(seed)) break;
@@ -122,7 +130,7 @@ public final class Explorer {
             throw new IllegalArgumentException(first.name() + " carries what it learnt from one execution into the next: its executions cannot be split over threads");
         if (jobs == 1) return explore(program, first, budget, options, progress);
         long start = System.nanoTime(); // determinism-ok: wall time is reported, never fed to a run
-        Tally tally = new Tally(program, budget, options, progress);
+        Tally tally = new Tally(program, budget, options, progress, new Distinct());
         // determinism-ok: whole executions run on these threads, each on its own scheduler; results are tallied in seed order
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "explore-worker"); // determinism-ok: see above
@@ -198,6 +206,41 @@ public final class Explorer {
         return new Chunk(out, coverage);
     }
 
+    /**
+     * The distinct step sequences, Mazurkiewicz traces and final states runs reached. Only their number is
+     * reported; they are sets (never iterated) so that the parts of a split search can be counted together.
+     */
+    public static final class Distinct {
+        private final Set<Long> interleavings = new HashSet<>(); // counted, never iterated
+        private final Set<String> finalStates = new HashSet<>(); // counted, never iterated
+        private final Set<Long> traces = new HashSet<>(); // counted, never iterated
+
+        void add(RunResult r) {
+            interleavings.add(r.trace().interleavingHash());
+            traces.add(r.trace().mazurkiewiczHash());
+            finalStates.add(r.finalState());
+        }
+
+        /** Adds everything {@code other} saw (a set union: the order parts are added in does not matter). */
+        public void addAll(Distinct other) {
+            interleavings.addAll(other.interleavings);
+            finalStates.addAll(other.finalStates);
+            traces.addAll(other.traces);
+        }
+
+        public int interleavings() {
+            return interleavings.size();
+        }
+
+        public int finalStates() {
+            return finalStates.size();
+        }
+
+        public int traces() {
+            return traces.size();
+        }
+    }
+
     /** What an exploration has found so far, fed one execution at a time in seed order. */
     private static final class Tally {
         final Program program;
@@ -207,9 +250,7 @@ public final class Explorer {
         long executions;
         long steps;
         long firstFailureAt = -1;
-        final Set<Long> interleavings = new HashSet<>(); // counted, never iterated
-        final Set<String> finalStates = new HashSet<>(); // counted, never iterated
-        final Set<Long> traces = new HashSet<>(); // counted, never iterated
+        final Distinct seen;
         long pruned;
         final Map<String, Integer> failuresByOracle = new LinkedHashMap<>();
         final Map<String, Exploration.FailureClass> classes = new LinkedHashMap<>();
@@ -218,8 +259,9 @@ public final class Explorer {
         long rechecked;
         final CoverageRecorder coverage = new CoverageRecorder();
 
-        Tally(Program program, Budget budget, RunOptions options, Progress progress) {
+        Tally(Program program, Budget budget, RunOptions options, Progress progress, Distinct seen) {
             this.program = program;
+            this.seen = seen;
             this.budget = budget;
             this.options = options;
             this.progress = progress;
@@ -238,9 +280,7 @@ public final class Explorer {
             if (r.outcome().kind() == Outcome.Kind.PRUNED) {
                 pruned++;
             } else {
-                interleavings.add(r.trace().interleavingHash());
-                traces.add(r.trace().mazurkiewiczHash());
-                finalStates.add(r.finalState());
+                seen.add(r);
             }
             if (r.outcome().isFailure()) {
                 failures++;
@@ -259,7 +299,7 @@ public final class Explorer {
         Exploration done(Strategy strategy, long elapsedNanos) {
             progress.update(executions, budget.maxExecutions(), failures);
             return new Exploration(strategy.name(), strategy.describe(), executions, strategy.exhausted(), steps,
-                    interleavings.size(), finalStates.size(), traces.size(), pruned, failures, firstFailureAt, failuresByOracle, kept, elapsedNanos,
+                    seen.interleavings(), seen.finalStates(), seen.traces(), pruned, failures, firstFailureAt, failuresByOracle, kept, elapsedNanos,
                     List.copyOf(classes.values()), rechecked, coverage.coverage());
         }
     }

@@ -225,6 +225,8 @@ public final class Dpor implements Strategy {
     private final int preemptionBound;
     /** Task picks and draws every execution starts with, after the setup draws (one part of a split search). */
     private final List<offloadsim.sim.trace.Schedule.Decision> forced;
+    /** Tasks asleep where the forced prefix ends: their traces are another part's (see {@link offloadsim.sim.explore.Partition}). */
+    private final List<SleepingTask> asleepAfterPrefix;
     private int forcedCursor;
     private final List<Node> path = new ArrayList<>();
     private final Footprint observed = new Footprint();
@@ -261,6 +263,18 @@ public final class Dpor implements Strategy {
      * below the prefix, so the parts together cover every trace.
      */
     public Dpor(int preemptionBound, List<offloadsim.sim.trace.Schedule.Decision> prefix) {
+        this(preemptionBound, prefix, List.of());
+    }
+
+    /**
+     * A search of the runs that begin with {@code prefix} whose traces no task of {@code asleep} can start
+     * (a part of a split search whose prefixes were enumerated with sleep sets): those tasks start the
+     * search below the prefix asleep, with the footprints their steps have there.
+     */
+    public Dpor(int preemptionBound, List<offloadsim.sim.trace.Schedule.Decision> prefix, List<SleepingTask> asleep) {
+        if (!asleep.isEmpty() && preemptionBound >= 0)
+            throw new IllegalArgumentException("sleepers from other parts need an unbounded search (a bound may cut the traces they stand for)");
+        this.asleepAfterPrefix = List.copyOf(asleep);
         if (preemptionBound < -1) throw new IllegalArgumentException("preemption bound must be -1 (unbounded) or more");
         this.preemptionBound = preemptionBound;
         int k = 0;
@@ -436,6 +450,8 @@ public final class Dpor implements Strategy {
             path.add(node);
         } else {
             node = newNode(last, lastRunnable);
+            if (!asleepAfterPrefix.isEmpty() && (depth == 0 || path.get(depth - 1).frozen))
+                for (SleepingTask s : asleepAfterPrefix) node.sleep.add(new Sleeper(s.task(), s.footprint(), false));
             // a wake-up sequence placed under a variant with other draws is a hint that may not fit
             List<WuNode> unfit = new ArrayList<>();
             for (WuNode c : node.wut) if (!contains(runnable, c.task)) unfit.add(c);
@@ -462,7 +478,7 @@ public final class Dpor implements Strategy {
     }
 
     private Node newNode(int last, boolean lastRunnable) {
-        if (depth == 0) return new Node(List.of(), new ArrayList<>(), 0, -1, false);
+        if (depth == 0) return new Node(new ArrayList<>(), new ArrayList<>(), 0, -1, false);
         Node parent = path.get(depth - 1);
         Event e = parent.taken;
         List<Sleeper> sleep = new ArrayList<>();

@@ -26,9 +26,6 @@ public final class Exhaustive implements Strategy {
 
     public enum Reduction { NONE, SLEEP_SETS }
 
-    /** A task whose next step is covered elsewhere, with what that step (or any of its variants) touched. */
-    private record Sleeper(int task, Footprint footprint) {}
-
     /** A choice point on the current branch. */
     private static final class Level {
         /** Allowed options: indices into the runnable tasks, or the values of a draw. */
@@ -36,16 +33,16 @@ public final class Exhaustive implements Strategy {
         /** Task ids of the options at a task pick; null at a draw. */
         final int[] tasks;
         /** The sleep set on arrival. */
-        final List<Sleeper> sleep;
+        final List<SleepingTask> sleep;
         /** Options whose subtrees are done and usable as sleepers. */
-        final List<Sleeper> done = new ArrayList<>();
+        final List<SleepingTask> done = new ArrayList<>();
         int taken;
         /** Union of what the taken option's step touched, over the draws inside it. */
         Footprint takenFootprint;
         /** The preemption bound removed options somewhere below the taken option. */
         boolean takenCut;
 
-        Level(int[] options, int[] tasks, List<Sleeper> sleep) {
+        Level(int[] options, int[] tasks, List<SleepingTask> sleep) {
             this.options = options;
             this.tasks = tasks;
             this.sleep = sleep;
@@ -61,8 +58,11 @@ public final class Exhaustive implements Strategy {
     private int forcedCursor;
     private int picks;
     private long prunedAtLimit;
+    /** The sleep set where the last execution stopped at the pick limit. */
+    private List<SleepingTask> asleepAtLimit = List.of();
+    private boolean oraclesObserved;
     private final List<Level> branch = new ArrayList<>();
-    private List<Sleeper> sleeping = new ArrayList<>();
+    private List<SleepingTask> sleeping = new ArrayList<>();
     private Level pickedAt;
     private int depth;
     private int preemptions;
@@ -94,6 +94,24 @@ public final class Exhaustive implements Strategy {
     /** Executions abandoned at the pick limit (0: the limit never mattered, the whole tree was enumerated). */
     public long prunedAtLimit() {
         return prunedAtLimit;
+    }
+
+    /**
+     * The sleep set where the last execution stopped at the pick limit: the tasks whose step there is
+     * covered by earlier branches (empty without sleep sets).
+     */
+    public List<SleepingTask> asleepAtLimit() {
+        return asleepAtLimit;
+    }
+
+    /** Whether a per-step oracle read anything through the runtime in any execution so far. */
+    public boolean oraclesObserved() {
+        return oraclesObserved;
+    }
+
+    @Override
+    public void oracleObserved(Footprint observed) {
+        if (!observed.isEmpty()) oraclesObserved = true;
     }
 
     @Override
@@ -151,7 +169,7 @@ public final class Exhaustive implements Strategy {
             return false;
         }
         Level l = branch.getLast();
-        if (l.tasks != null && !l.takenCut && l.takenFootprint != null) l.done.add(new Sleeper(l.tasks[l.taken], l.takenFootprint));
+        if (l.tasks != null && !l.takenCut && l.takenFootprint != null) l.done.add(new SleepingTask(l.tasks[l.taken], l.takenFootprint));
         l.taken++;
         l.takenFootprint = null;
         l.takenCut = false;
@@ -171,6 +189,7 @@ public final class Exhaustive implements Strategy {
         }
         if (pickLimit > 0 && ++picks > pickLimit) {
             prunedAtLimit++;
+            asleepAtLimit = List.copyOf(sleeping);
             return PRUNE;
         }
         Level level;
@@ -210,7 +229,7 @@ public final class Exhaustive implements Strategy {
     }
 
     private boolean asleep(int task) {
-        for (Sleeper s : sleeping) if (s.task == task) return true;
+        for (SleepingTask s : sleeping) if (s.task() == task) return true;
         return false;
     }
 
@@ -251,12 +270,12 @@ public final class Exhaustive implements Strategy {
             Level l = pickedAt;
             pickedAt = null;
             l.takenFootprint = Footprint.union(l.takenFootprint, fp);
-            List<Sleeper> next = new ArrayList<>();
-            for (Sleeper s : l.sleep) if (s.task != step.taskId() && !s.footprint.conflictsWith(fp)) next.add(s);
-            for (Sleeper s : l.done) if (s.task != step.taskId() && !s.footprint.conflictsWith(fp)) next.add(s);
+            List<SleepingTask> next = new ArrayList<>();
+            for (SleepingTask s : l.sleep) if (s.task() != step.taskId() && !s.footprint().conflictsWith(fp)) next.add(s);
+            for (SleepingTask s : l.done) if (s.task() != step.taskId() && !s.footprint().conflictsWith(fp)) next.add(s);
             sleeping = next;
         } else if (!sleeping.isEmpty()) {
-            sleeping.removeIf(s -> s.task == step.taskId() || s.footprint.conflictsWith(fp));
+            sleeping.removeIf(s -> s.task() == step.taskId() || s.footprint().conflictsWith(fp));
         }
     }
 

@@ -2,15 +2,17 @@ package offloadsim.sim.strategy;
 
 import java.util.List;
 import java.util.function.Function;
-import offloadsim.sim.trace.Schedule;
 
 /**
  * One part of a split systematic search: the searches below each of its decision prefixes, one after the
  * other (see {@link offloadsim.sim.explore.Partition}). Exhausted only if every prefix's search was.
+ *
+ * @param <P> what a prefix is (its decisions, and the tasks asleep where it ends)
  */
-public final class Parts implements Strategy {
-    private final List<List<Schedule.Decision>> prefixes;
-    private final Function<List<Schedule.Decision>, Strategy> search;
+public final class Parts<P> implements Strategy {
+    private final List<P> prefixes;
+    private final Function<P, Strategy> search;
+    private final Strategy unsplit;
     private final String label;
     private int next;
     private Strategy current;
@@ -20,22 +22,24 @@ public final class Parts implements Strategy {
     /**
      * @param prefixes this part's prefixes
      * @param search   a fresh search below one prefix
+     * @param unsplit  the same search unsplit, for its name and parameters when no prefix is searched
      * @param label    what to say about the split in reports ("shard 1/4: 12 of 48 prefixes of 3 picks")
      */
-    public Parts(List<List<Schedule.Decision>> prefixes, Function<List<Schedule.Decision>, Strategy> search, String label) {
+    public Parts(List<P> prefixes, Function<P, Strategy> search, Strategy unsplit, String label) {
         this.prefixes = List.copyOf(prefixes);
         this.search = search;
+        this.unsplit = unsplit;
         this.label = label;
     }
 
     @Override
     public String name() {
-        return current != null ? current.name() : search.apply(List.of()).name();
+        return current != null ? current.name() : unsplit.name();
     }
 
     @Override
     public String describe() {
-        Strategy any = current != null ? current : search.apply(List.of());
+        Strategy any = current != null ? current : unsplit;
         return any.describe() + " " + label + (done ? "" : ", stopped in prefix " + next + " of " + prefixes.size());
     }
 
