@@ -131,8 +131,8 @@ public final class Explorer {
         if (jobs == 1) return explore(program, first, budget, options, progress);
         long start = System.nanoTime(); // determinism-ok: wall time is reported, never fed to a run
         Tally tally = new Tally(program, budget, options, progress, new Distinct());
-        // determinism-ok: whole executions run on these threads, each on its own scheduler; results are tallied in seed order
-        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+        // whole executions run on these threads, each on its own scheduler; results are tallied in seed order
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> { // determinism-ok: see above
             Thread t = new Thread(r, "explore-worker"); // determinism-ok: see above
             t.setDaemon(true); // an abandoned chunk never keeps the JVM alive
             return t;

@@ -344,6 +344,7 @@ public final class Dpor implements Strategy {
             int m = path.size() - 1;
             Node n = path.get(m);
             finishCurrent(n);
+            dropAsleep(n);
             WuNode next = nextFitting(n);
             if (next != null) {
                 n.current = next;
@@ -366,7 +367,6 @@ public final class Dpor implements Strategy {
 
     /** The first unexplored child of {@code n} whose task the bound allows, dropping the ones it does not. */
     private WuNode nextFitting(Node n) {
-        dropAsleep(n);
         while (!n.wut.isEmpty()) {
             WuNode c = n.wut.getFirst();
             if (fitsBound(n, c.task)) return c;

@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.LongFunction;
 import offloadsim.sim.det.DetSim;
 import offloadsim.sim.explore.Outcome;
 import offloadsim.sim.explore.Program;
@@ -72,35 +74,58 @@ class DporSoundnessTest {
         return RandomPrograms.generate(seed, tasks, ops, new HashSet<>(), watch, alphabet);
     }
 
-    @Test
-    void dporExploresEachTraceOnceAndLosesNothingOnRandomPrograms() {
+    /** Totals of {@link #compareOnSeeds}: programs compared, fault-free ones, executions of each search, sleeping children dropped. */
+    record Sweep(int compared, int exactlyOnce, long full, long reduced, long drops) {}
+
+    /** The task and operation counts of program {@code seed}: 2 tasks of up to 3 operations or 3 of up to 2. */
+    static int[] smallShape(long seed) {
+        int tasks = 2 + (int) (seed % 2);
+        return new int[] {tasks, tasks == 2 ? 3 : 2};
+    }
+
+    /**
+     * Programs 1-150 of {@code mix} in the shape {@code shape} gives, each searched unreduced and by dpor: the
+     * same final states, outcomes and trace count, no wake-up sequence that could not be followed, and on a
+     * program without failures each trace completed once (with no sleep-blocked run if {@code noPruned}).
+     * {@code perProgram} adds a check of its own (the unreduced search's figures, then dpor's).
+     */
+    static Sweep compareOnSeeds(RandomPrograms.Mix mix, LongFunction<int[]> shape, boolean noPruned,
+                                BiConsumer<Seen, Seen> perProgram) {
+        int compared = 0;
+        int exactlyOnce = 0;
         long full = 0;
         long reduced = 0;
-        int exactlyOnce = 0;
-        int compared = 0;
+        long drops = 0;
         for (long seed = 1; seed <= 150; seed++) {
-            int tasks = 2 + (int) (seed % 2);
-            int ops = tasks == 2 ? 3 : 2;
-            Seen a = search(program(seed, tasks, ops, RandomPrograms.Watch.NONE), new Exhaustive(-1), FULL_CAP);
+            int[] tn = shape.apply(seed);
+            Seen a = search(program(seed, tn[0], tn[1], RandomPrograms.Watch.NONE, mix), new Exhaustive(-1), FULL_CAP);
             if (a == null) continue;
             compared++;
             Dpor dpor = new Dpor(-1);
-            Seen b = search(program(seed, tasks, ops, RandomPrograms.Watch.NONE), dpor, FULL_CAP);
-            assertSame(a.ends(), b.ends(), "final states and outcomes, program " + seed);
-            assertEquals(a.traces(), b.traces(), "distinct Mazurkiewicz traces, program " + seed);
-            assertEquals(0, dpor.divergences(), "wake-up sequences that could not be followed, program " + seed);
+            Seen b = search(program(seed, tn[0], tn[1], RandomPrograms.Watch.NONE, mix), dpor, FULL_CAP);
+            assertSame(a.ends(), b.ends(), "final states and outcomes, program " + seed + " " + mix);
+            assertEquals(a.traces(), b.traces(), "distinct Mazurkiewicz traces, program " + seed + " " + mix);
+            assertEquals(0, dpor.divergences(), "wake-up sequences that could not be followed, program " + seed + " " + mix);
             if (b.failures() == 0) {
-                assertEquals(b.traces(), b.completed(), "one execution per trace, program " + seed + ": " + dpor.describe());
-                assertEquals(0, b.pruned(), "sleep-blocked runs, program " + seed);
+                assertEquals(b.traces(), b.completed(), "one execution per trace, program " + seed + " " + mix + ": " + dpor.describe());
+                if (noPruned) assertEquals(0, b.pruned(), "sleep-blocked runs, program " + seed + " " + mix);
                 exactlyOnce++;
             }
-            assertTrue(b.executions() <= a.executions(), "dpor explores no more than the full search, program " + seed);
+            perProgram.accept(a, b);
             full += a.executions();
             reduced += b.executions();
+            drops += dpor.asleepDropped();
         }
-        assertTrue(full > 3 * reduced, "dpor should cut these searches by more than 3x: " + full + " vs " + reduced);
-        assertTrue(compared >= 130, "too many programs beyond the full search's cap: " + compared + " compared");
-        assertTrue(exactlyOnce >= 40, "too few programs without failures to check optimality: " + exactlyOnce);
+        return new Sweep(compared, exactlyOnce, full, reduced, drops);
+    }
+
+    @Test
+    void dporExploresEachTraceOnceAndLosesNothingOnRandomPrograms() {
+        Sweep w = compareOnSeeds(RandomPrograms.Mix.ALL, DporSoundnessTest::smallShape, true,
+                (a, b) -> assertTrue(b.executions() <= a.executions(), "dpor explores no more than the full search: " + b.executions() + " vs " + a.executions()));
+        assertTrue(w.full() > 3 * w.reduced(), "dpor should cut these searches by more than 3x: " + w.full() + " vs " + w.reduced());
+        assertTrue(w.compared() >= 130, "too many programs beyond the full search's cap: " + w.compared() + " compared");
+        assertTrue(w.exactlyOnce() >= 40, "too few programs without failures to check optimality: " + w.exactlyOnce());
     }
 
     /**
@@ -112,32 +137,10 @@ class DporSoundnessTest {
      */
     @Test
     void dporLosesNothingOnOperationsWhoseFootprintDependsOnTheState() {
-        long full = 0;
-        long reduced = 0;
-        int exactlyOnce = 0;
-        int compared = 0;
-        for (long seed = 1; seed <= 150; seed++) {
-            int tasks = 2 + (int) (seed % 2);
-            int ops = tasks == 2 ? 3 : 2;
-            Seen a = search(program(seed, tasks, ops, RandomPrograms.Watch.NONE, RandomPrograms.Mix.IDEMPOTENT), new Exhaustive(-1), FULL_CAP);
-            if (a == null) continue;
-            compared++;
-            Dpor dpor = new Dpor(-1);
-            Seen b = search(program(seed, tasks, ops, RandomPrograms.Watch.NONE, RandomPrograms.Mix.IDEMPOTENT), dpor, FULL_CAP);
-            assertSame(a.ends(), b.ends(), "final states and outcomes, program " + seed);
-            assertEquals(a.traces(), b.traces(), "distinct Mazurkiewicz traces, program " + seed);
-            assertEquals(0, dpor.divergences(), "wake-up sequences that could not be followed, program " + seed);
-            if (b.failures() == 0) {
-                assertEquals(b.traces(), b.completed(), "one execution per trace, program " + seed + ": " + dpor.describe());
-                assertEquals(0, b.pruned(), "sleep-blocked runs, program " + seed);
-                exactlyOnce++;
-            }
-            full += a.executions();
-            reduced += b.executions();
-        }
-        assertTrue(full > 3 * reduced, "dpor should cut these searches by more than 3x: " + full + " vs " + reduced);
-        assertTrue(compared >= 130, "too many programs beyond the full search's cap: " + compared + " compared");
-        assertTrue(exactlyOnce >= 40, "too few programs without failures to check optimality: " + exactlyOnce);
+        Sweep w = compareOnSeeds(RandomPrograms.Mix.IDEMPOTENT, DporSoundnessTest::smallShape, true, (a, b) -> {});
+        assertTrue(w.full() > 3 * w.reduced(), "dpor should cut these searches by more than 3x: " + w.full() + " vs " + w.reduced());
+        assertTrue(w.compared() >= 130, "too many programs beyond the full search's cap: " + w.compared() + " compared");
+        assertTrue(w.exactlyOnce() >= 40, "too few programs without failures to check optimality: " + w.exactlyOnce());
     }
 
     /**
@@ -151,27 +154,10 @@ class DporSoundnessTest {
      */
     @Test
     void dporLosesNothingWhereStepsBranchOnWhatTheyRead() {
-        int compared = 0;
-        int exactlyOnce = 0;
-        long drops = 0;
-        for (long seed = 1; seed <= 150; seed++) {
-            Seen a = search(program(seed, 3, 3, RandomPrograms.Watch.NONE, RandomPrograms.Mix.BRANCHING), new Exhaustive(-1), FULL_CAP);
-            if (a == null) continue;
-            compared++;
-            Dpor dpor = new Dpor(-1);
-            Seen b = search(program(seed, 3, 3, RandomPrograms.Watch.NONE, RandomPrograms.Mix.BRANCHING), dpor, FULL_CAP);
-            assertSame(a.ends(), b.ends(), "final states and outcomes, program " + seed);
-            assertEquals(a.traces(), b.traces(), "distinct Mazurkiewicz traces, program " + seed);
-            assertEquals(0, dpor.divergences(), "wake-up sequences that could not be followed, program " + seed);
-            if (b.failures() == 0) {
-                assertEquals(b.traces(), b.completed(), "one execution per trace, program " + seed + ": " + dpor.describe());
-                exactlyOnce++;
-            }
-            drops += dpor.asleepDropped();
-        }
-        assertTrue(compared >= 120, "too many programs beyond the full search's cap: " + compared + " compared");
-        assertTrue(exactlyOnce >= 30, "too few programs without failures to check optimality: " + exactlyOnce);
-        assertTrue(drops > 0, "no program reached a wake-up child whose task sleeps: the drop is untested");
+        Sweep w = compareOnSeeds(RandomPrograms.Mix.BRANCHING, seed -> new int[] {3, 3}, false, (a, b) -> {});
+        assertTrue(w.compared() >= 120, "too many programs beyond the full search's cap: " + w.compared() + " compared");
+        assertTrue(w.exactlyOnce() >= 30, "too few programs without failures to check optimality: " + w.exactlyOnce());
+        assertTrue(w.drops() > 0, "no program reached a wake-up child whose task sleeps: the drop is untested");
         // where stopping a sequence at a wake-up tree leaf lost traces (111 vs 106, 50 vs 49): found by a sweep of
         // 2 505 programs (seeds 1000-1700, every mix), which now all match the unreduced search
         for (long[] p : new long[][] {{1469, 3}, {1536, 4}}) {
@@ -190,32 +176,10 @@ class DporSoundnessTest {
      */
     @Test
     void dporLosesNothingOnCommutingChanges() {
-        long full = 0;
-        long reduced = 0;
-        int exactlyOnce = 0;
-        int compared = 0;
-        for (long seed = 1; seed <= 150; seed++) {
-            int tasks = 2 + (int) (seed % 2);
-            int ops = tasks == 2 ? 3 : 2;
-            Seen a = search(program(seed, tasks, ops, RandomPrograms.Watch.NONE, RandomPrograms.Mix.COMMUTES), new Exhaustive(-1), FULL_CAP);
-            if (a == null) continue;
-            compared++;
-            Dpor dpor = new Dpor(-1);
-            Seen b = search(program(seed, tasks, ops, RandomPrograms.Watch.NONE, RandomPrograms.Mix.COMMUTES), dpor, FULL_CAP);
-            assertSame(a.ends(), b.ends(), "final states and outcomes, program " + seed);
-            assertEquals(a.traces(), b.traces(), "distinct Mazurkiewicz traces, program " + seed);
-            assertEquals(0, dpor.divergences(), "wake-up sequences that could not be followed, program " + seed);
-            if (b.failures() == 0) {
-                assertEquals(b.traces(), b.completed(), "one execution per trace, program " + seed + ": " + dpor.describe());
-                assertEquals(0, b.pruned(), "sleep-blocked runs, program " + seed);
-                exactlyOnce++;
-            }
-            full += a.executions();
-            reduced += b.executions();
-        }
-        assertTrue(full > 3 * reduced, "dpor should cut these searches by more than 3x: " + full + " vs " + reduced);
-        assertTrue(compared >= 130, "too many programs beyond the full search's cap: " + compared + " compared");
-        assertTrue(exactlyOnce >= 130, "too few programs without failures to check optimality: " + exactlyOnce);
+        Sweep w = compareOnSeeds(RandomPrograms.Mix.COMMUTES, DporSoundnessTest::smallShape, true, (a, b) -> {});
+        assertTrue(w.full() > 3 * w.reduced(), "dpor should cut these searches by more than 3x: " + w.full() + " vs " + w.reduced());
+        assertTrue(w.compared() >= 130, "too many programs beyond the full search's cap: " + w.compared() + " compared");
+        assertTrue(w.exactlyOnce() >= 130, "too few programs without failures to check optimality: " + w.exactlyOnce());
     }
 
     /**
@@ -225,21 +189,8 @@ class DporSoundnessTest {
      */
     @Test
     void dporLosesNothingOnCommutingChangesWithDraws() {
-        int compared = 0;
-        for (long seed = 1; seed <= 150; seed++) {
-            int tasks = 2 + (int) (seed % 2);
-            int ops = tasks == 2 ? 3 : 2;
-            Seen a = search(program(seed, tasks, ops, RandomPrograms.Watch.NONE, RandomPrograms.Mix.DRAWS), new Exhaustive(-1), FULL_CAP);
-            if (a == null) continue;
-            compared++;
-            Dpor dpor = new Dpor(-1);
-            Seen b = search(program(seed, tasks, ops, RandomPrograms.Watch.NONE, RandomPrograms.Mix.DRAWS), dpor, FULL_CAP);
-            assertSame(a.ends(), b.ends(), "final states and outcomes, program " + seed);
-            assertEquals(a.traces(), b.traces(), "distinct Mazurkiewicz traces, program " + seed);
-            assertEquals(0, dpor.divergences(), "program " + seed);
-            if (b.failures() == 0) assertEquals(b.traces(), b.completed(), "one execution per trace, program " + seed + ": " + dpor.describe());
-        }
-        assertTrue(compared >= 130, "too many programs beyond the full search's cap: " + compared + " compared");
+        Sweep w = compareOnSeeds(RandomPrograms.Mix.DRAWS, DporSoundnessTest::smallShape, false, (a, b) -> {});
+        assertTrue(w.compared() >= 130, "too many programs beyond the full search's cap: " + w.compared() + " compared");
     }
 
     /** Passes everything to the strategy under test and notes which steps virtual time resumed. */

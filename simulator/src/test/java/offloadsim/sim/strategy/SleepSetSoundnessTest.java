@@ -16,6 +16,8 @@ import offloadsim.sim.explore.RunResult;
 import offloadsim.sim.toy.RandomPrograms;
 import offloadsim.sim.toy.Toys;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * An independence mistake is a soundness bug: the reduced search must reach exactly the states, final
@@ -90,44 +92,23 @@ class SleepSetSoundnessTest {
     }
 
     /**
-     * The operations whose footprint depends on what they find (an open of an open latch, a notify with a
-     * permit stored, a refused try_lock, a cancel of a cancelled token, reaches of a paused failpoint and
-     * its hit counter) claim independences the plain reads and writes do not: every state the full search
-     * passes through, hit counts included, must still be reached.
+     * Operations that claim independences the plain reads and writes do not: every state the full search
+     * passes through, hit counts included, must still be reached. IDEMPOTENT: the operations whose footprint
+     * depends on what they find (an open of an open latch, a notify with a permit stored, a refused try_lock,
+     * a cancel of a cancelled token, reaches of a paused failpoint and its hit counter). COMMUTES: commuting
+     * changes of a shared variable ({@code SimVar.commute}, the pattern of the model's task_mgr and history
+     * cells), independent of each other but not of reads, writes and read-modify-writes.
      */
-    @Test
-    void sleepSetsLoseNothingOnOperationsWhoseFootprintDependsOnTheState() {
+    @ParameterizedTest
+    @EnumSource(value = RandomPrograms.Mix.class, names = {"IDEMPOTENT", "COMMUTES"})
+    void sleepSetsLoseNothingOnOperationsThatClaimMoreIndependence(RandomPrograms.Mix mix) {
         long full = 0;
         long reduced = 0;
         for (long seed = 1; seed <= 120; seed++) {
             int tasks = 2 + (int) (seed % 2);
             int ops = tasks == 2 ? 3 : 2;
-            Seen a = search(seed, tasks, ops, -1, Exhaustive.Reduction.NONE, RandomPrograms.Mix.IDEMPOTENT);
-            Seen b = search(seed, tasks, ops, -1, Exhaustive.Reduction.SLEEP_SETS, RandomPrograms.Mix.IDEMPOTENT);
-            assertSame(a.states(), b.states(), "states reached, program " + seed);
-            assertSame(a.ends(), b.ends(), "final states and outcomes, program " + seed);
-            assertEquals(a.traces(), b.traces(), "distinct Mazurkiewicz traces, program " + seed);
-            if (b.failures() == 0) assertEquals(b.traces(), b.completed(), "sleep sets complete each trace once, program " + seed);
-            full += a.executions();
-            reduced += b.executions();
-        }
-        assertTrue(full > 2 * reduced, "sleep sets should at least halve these searches: " + full + " vs " + reduced);
-    }
-
-    /**
-     * Commuting changes of a shared variable ({@code SimVar.commute}, the pattern of the model's task_mgr and
-     * history cells) claim independence from each other but not from reads, writes and read-modify-writes:
-     * every state the full search passes through must still be reached.
-     */
-    @Test
-    void sleepSetsLoseNothingOnCommutingChanges() {
-        long full = 0;
-        long reduced = 0;
-        for (long seed = 1; seed <= 120; seed++) {
-            int tasks = 2 + (int) (seed % 2);
-            int ops = tasks == 2 ? 3 : 2;
-            Seen a = search(seed, tasks, ops, -1, Exhaustive.Reduction.NONE, RandomPrograms.Mix.COMMUTES);
-            Seen b = search(seed, tasks, ops, -1, Exhaustive.Reduction.SLEEP_SETS, RandomPrograms.Mix.COMMUTES);
+            Seen a = search(seed, tasks, ops, -1, Exhaustive.Reduction.NONE, mix);
+            Seen b = search(seed, tasks, ops, -1, Exhaustive.Reduction.SLEEP_SETS, mix);
             assertSame(a.states(), b.states(), "states reached, program " + seed);
             assertSame(a.ends(), b.ends(), "final states and outcomes, program " + seed);
             assertEquals(a.traces(), b.traces(), "distinct Mazurkiewicz traces, program " + seed);
